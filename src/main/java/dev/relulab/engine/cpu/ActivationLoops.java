@@ -1,0 +1,51 @@
+package dev.relulab.engine.cpu;
+
+import dev.relulab.nn.Activation;
+
+/**
+ * The activation step of the CPU engine's dense layers over one network's [B][n] block, with the switch on the
+ * activation hoisted out of the loops so that ReLU, the common case, is a tight loop.
+ */
+final class ActivationLoops {
+    private ActivationLoops() {}
+
+    /** a = phi(z) over block [off, off + B n); sets alive bits where phi'(z) != 0. */
+    static void forward(Activation act, float alpha, float[] slope, int uOff, float[] z, float[] a, int off, int B,
+                        int n, int[] alive) {
+        int end = off + B * n;
+        if (act == Activation.RELU) {
+            for (int k = off; k < end; k++) a[k] = z[k] < 0f ? 0f : z[k];
+        } else if (act == Activation.LINEAR) {
+            System.arraycopy(z, off, a, off, B * n);
+        } else {
+            for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+                a[k] = act.value(z[k], slope != null ? slope[uOff + j] : alpha);
+            }
+        }
+        if (alive == null) return;
+        for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+            if (alive[uOff + j] == 0 && act.derivative(z[k], slope != null ? slope[uOff + j] : alpha) != 0f) {
+                alive[uOff + j] = 1;
+            }
+        }
+    }
+
+    /** dz = da * phi'(z) in place over the block; accumulates PReLU's dL/dslope = sum of da * min(z, 0). */
+    static void backward(Activation act, float alpha, float[] slope, int uOff, float[] z, float[] dz, int off, int B,
+                         int n, float[] dSlope) {
+        int end = off + B * n;
+        if (dSlope != null) {
+            for (int j = 0; j < n; j++) dSlope[uOff + j] = 0f;
+            for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+                if (z[k] <= 0f) dSlope[uOff + j] += dz[k] * z[k];
+            }
+        }
+        if (act == Activation.RELU) {
+            for (int k = off; k < end; k++) if (!(z[k] > 0f)) dz[k] = 0f;
+        } else if (act != Activation.LINEAR) {
+            for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+                dz[k] *= act.derivative(z[k], slope != null ? slope[uOff + j] : alpha);
+            }
+        }
+    }
+}

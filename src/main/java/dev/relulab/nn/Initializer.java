@@ -1,0 +1,207 @@
+package dev.relulab.nn;
+
+import dev.relulab.random.RandomStream;
+import java.util.Locale;
+
+/**
+ * A weight or bias initialiser with Keras' definitions: the *_normal variance-scaling forms draw from a normal
+ * truncated at two standard deviations (redrawn, as TensorFlow does) with the std divided by 0.8796; RAI is Lu et
+ * al.'s randomized asymmetric initialisation, which also sets the biases. Written as text: {@code glorot_uniform},
+ * {@code he_normal}, {@code normal(0,0.01)}, {@code uniform(-0.05,0.05)}, {@code constant(0.5)}, {@code zeros},
+ * {@code rai}.
+ */
+public final class Initializer {
+    /** Keras' correction of the truncated normal's std: the std of a unit normal truncated at +-2. */
+    private static final double TRUNCATION_STD = 0.87962566103423978;
+    /** Lu et al.'s RAI: symmetric part N(0, (0.6007 / sqrt(fan_in))^2), one entry per unit from Beta(2, 1). */
+    private static final double RAI_SCALE = 0.6007;
+    private static final int MAX_ATTEMPTS = 64;
+
+    /** The families of initialiser. */
+    public enum Kind { ZEROS, CONSTANT, NORMAL, UNIFORM, GLOROT_UNIFORM, GLOROT_NORMAL, HE_UNIFORM, HE_NORMAL,
+        LECUN_UNIFORM, LECUN_NORMAL, RAI }
+
+    public final Kind kind;
+    public final double a, b;
+
+    private Initializer(Kind kind, double a, double b) {
+        this.kind = kind;
+        this.a = a;
+        this.b = b;
+    }
+
+    public static Initializer of(Kind kind) {
+        return new Initializer(kind, 0, 0);
+    }
+
+    public static Initializer normal(double mean, double std) {
+        if (!(std >= 0)) {
+            throw new IllegalArgumentException("normal std=" + std + " must be >= 0");
+        }
+        return new Initializer(Kind.NORMAL, mean, std);
+    }
+
+    public static Initializer uniform(double lo, double hi) {
+        if (!(hi >= lo)) {
+            throw new IllegalArgumentException("uniform(" + lo + "," + hi + ") needs lo <= hi");
+        }
+        return new Initializer(Kind.UNIFORM, lo, hi);
+    }
+
+    public static Initializer constant(double value) {
+        return new Initializer(Kind.CONSTANT, value, 0);
+    }
+
+    /** True when this initialiser also sets the layer's biases (RAI). */
+    public boolean setsBiases() {
+        return kind == Kind.RAI;
+    }
+
+    /**
+     * Fills one network's {@code w[fanOut][fanIn]} (and, for RAI, {@code bias[fanOut]}) from the network's weight
+     * stream; element k of the matrix uses stream element k, so any engine can draw it alone.
+     */
+    public void fillWeights(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
+        int count = fanIn * fanOut;
+        switch (kind) {
+            case ZEROS: fill(w, wOff, count, 0f); return;
+            case CONSTANT: fill(w, wOff, count, (float) a); return;
+            case NORMAL:
+                for (int k = 0; k < count; k++) w[wOff + k] = (float) (a + b * s.normal(k, 0));
+                return;
+            case UNIFORM: uniformFill(w, wOff, count, a, b, s); return;
+            case GLOROT_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / (fanIn + fanOut)), s); return;
+            case HE_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / fanIn), s); return;
+            case LECUN_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(3.0 / fanIn), s); return;
+            case GLOROT_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATION_STD, s); return;
+            case HE_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / fanIn) / TRUNCATION_STD, s); return;
+            case LECUN_NORMAL: truncated(w, wOff, count, Math.sqrt(1.0 / fanIn) / TRUNCATION_STD, s); return;
+            case RAI: rai(w, wOff, bias, bOff, fanIn, fanOut, s); return;
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    /** Fills a bias vector (biases take no fan-based initialisers; zeros, constant, normal and uniform apply). */
+    public void fillBiases(float[] bias, int off, int count, RandomStream s) {
+        switch (kind) {
+            case ZEROS: fill(bias, off, count, 0f); return;
+            case CONSTANT: fill(bias, off, count, (float) a); return;
+            case NORMAL:
+                for (int k = 0; k < count; k++) bias[off + k] = (float) (a + b * s.normal(k, 0));
+                return;
+            case UNIFORM: uniformFill(bias, off, count, a, b, s); return;
+            default:
+                throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
+                        + "constant(v), normal(mean,std) or uniform(lo,hi)");
+        }
+    }
+
+    private static void fill(float[] x, int off, int count, float v) {
+        java.util.Arrays.fill(x, off, off + count, v);
+    }
+
+    private static void uniformFill(float[] x, int off, int count, double lo, double hi, RandomStream s) {
+        for (int k = 0; k < count; k++) x[off + k] = (float) (lo + (hi - lo) * s.uniform(k));
+    }
+
+    private static void symmetricUniform(float[] x, int off, int count, double limit, RandomStream s) {
+        uniformFill(x, off, count, -limit, limit, s);
+    }
+
+    private static void truncated(float[] x, int off, int count, double std, RandomStream s) {
+        for (int k = 0; k < count; k++) {
+            float z = s.normal(k, 0);
+            for (int attempt = 1; Math.abs(z) > 2f && attempt < MAX_ATTEMPTS; attempt++) {
+                z = s.normal(k, attempt);
+            }
+            x[off + k] = (float) (std * z);
+        }
+    }
+
+    private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
+        double std = RAI_SCALE / Math.sqrt(fanIn);
+        int rowLen = fanIn + 1;
+        for (int j = 0; j < fanOut; j++) {
+            long base = (long) j * (rowLen + 2);
+            int k = (int) Math.min(fanIn, (long) (s.uniform(base + rowLen) * rowLen));
+            float beta21 = (float) Math.sqrt(RandomStream.toUnitOpenZero(s.bits(base + rowLen + 1, 0)));
+            for (int i = 0; i < rowLen; i++) {
+                float v = i == k ? beta21 : (float) (std * s.normal(base + i, 0));
+                if (i < fanIn) {
+                    w[wOff + j * fanIn + i] = v;
+                } else {
+                    bias[bOff + j] = v;
+                }
+            }
+        }
+    }
+
+    /** Parses {@code name} or {@code name(args)}; the error names the text and the allowed forms. */
+    public static Initializer parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(" ", "");
+        String name = t, args = "";
+        int open = t.indexOf('(');
+        if (open >= 0) {
+            if (!t.endsWith(")")) throw bad(text);
+            name = t.substring(0, open);
+            args = t.substring(open + 1, t.length() - 1);
+        } else if (t.indexOf(':') >= 0) {
+            name = t.substring(0, t.indexOf(':'));
+            args = t.substring(t.indexOf(':') + 1);
+        }
+        double[] v = numbers(args, text);
+        switch (name) {
+            case "zeros": case "zero": return of(Kind.ZEROS);
+            case "constant": return constant(arg(v, 0, Double.NaN, text));
+            case "normal": case "random_normal": return normal(arg(v, 0, 0, text), arg(v, 1, 0.05, text));
+            case "uniform": case "random_uniform": return uniform(arg(v, 0, -0.05, text), arg(v, 1, 0.05, text));
+            case "glorot_uniform": case "xavier_uniform": return of(Kind.GLOROT_UNIFORM);
+            case "glorot_normal": case "xavier_normal": case "xavier": return of(Kind.GLOROT_NORMAL);
+            case "he_uniform": return of(Kind.HE_UNIFORM);
+            case "he_normal": return of(Kind.HE_NORMAL);
+            case "lecun_uniform": return of(Kind.LECUN_UNIFORM);
+            case "lecun_normal": return of(Kind.LECUN_NORMAL);
+            case "rai": return of(Kind.RAI);
+            default: throw bad(text);
+        }
+    }
+
+    private static double arg(double[] v, int i, double dflt, String text) {
+        if (i < v.length) return v[i];
+        if (Double.isNaN(dflt)) throw bad(text);
+        return dflt;
+    }
+
+    private static double[] numbers(String args, String text) {
+        if (args.isEmpty()) return new double[0];
+        String[] parts = args.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw bad(text);
+            }
+            if (!Double.isFinite(v[i])) throw bad(text);
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException bad(String text) {
+        return new IllegalArgumentException("unknown initialiser '" + text + "'; allowed: " + ALLOWED);
+    }
+
+    /** The forms {@link #parse} accepts. */
+    public static final String ALLOWED = "zeros, constant(v), normal(mean,std), uniform(lo,hi), glorot_uniform, "
+            + "glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, rai";
+
+    @Override
+    public String toString() {
+        switch (kind) {
+            case CONSTANT: return "constant(" + a + ")";
+            case NORMAL: return "normal(" + a + "," + b + ")";
+            case UNIFORM: return "uniform(" + a + "," + b + ")";
+            default: return kind.name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The network model: activations, initialisers, losses, optimizers and the ensemble's shared architecture. */
+package dev.relulab.nn;
