@@ -1,0 +1,2 @@
+/** The command-line interface (picocli): experiments, self-test, benchmarks and device listing. */
+package dev.relulab.cli;
