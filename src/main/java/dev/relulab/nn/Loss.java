@@ -39,7 +39,7 @@ public enum Loss {
                 for (int k = 0; k < n; k++) {
                     float zk = z[zOff + k], yk = y[yOff + k];
                     sum += Math.max(zk, 0f) - zk * yk + Math.log1p(Math.exp(-Math.abs(zk)));
-                    if (grad != null) grad[gOff + k] = (Activation.sigmoid(zk) - yk) * scale;
+                    if (grad != null) grad[gOff + k] = (Activation.sigmoid(zk) - yk) * scale / n;
                 }
                 return sum / n;
             }

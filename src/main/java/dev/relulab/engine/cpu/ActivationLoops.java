@@ -23,9 +23,14 @@ final class ActivationLoops {
             }
         }
         if (alive == null) return;
-        for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
-            if (alive[uOff + j] == 0 && act.derivative(z[k], slope != null ? slope[uOff + j] : alpha) != 0f) {
-                alive[uOff + j] = 1;
+        for (int j = 0; j < n; j++) {
+            if (alive[uOff + j] != 0) continue;
+            float alpha_j = slope != null ? slope[uOff + j] : alpha;
+            for (int k = off + j; k < end; k += n) {
+                if (act == Activation.RELU ? z[k] > 0f : act.derivative(z[k], alpha_j) != 0f) {
+                    alive[uOff + j] = 1;
+                    break;
+                }
             }
         }
     }
@@ -41,7 +46,7 @@ final class ActivationLoops {
             }
         }
         if (act == Activation.RELU) {
-            for (int k = off; k < end; k++) if (!(z[k] > 0f)) dz[k] = 0f;
+            for (int k = off; k < end; k++) dz[k] = z[k] > 0f ? dz[k] : 0f;
         } else if (act != Activation.LINEAR) {
             for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
                 dz[k] *= act.derivative(z[k], slope != null ? slope[uOff + j] : alpha);

@@ -97,16 +97,8 @@ public final class CpuEngine implements Engine {
         float[] slope = slopeb == null ? null : f(slopeb);
         int[] alive = aliveb == null ? null : i(aliveb);
         for (int e = 0; e < E; e++) {
-            int wOff = e * nOut * nIn, uOff = e * nOut;
-            for (int s = 0; s < B; s++) {
-                int xOff = (e * B + s) * nIn, zOff = (e * B + s) * nOut;
-                for (int j = 0; j < nOut; j++) {
-                    float acc = bias[uOff + j];
-                    int row = wOff + j * nIn;
-                    for (int k = 0; k < nIn; k++) acc += w[row + k] * x[xOff + k];
-                    z[zOff + j] = acc;
-                }
-            }
+            int wOff = e * nOut * nIn, uOff = e * nOut, xOff = e * B * nIn, zOff = e * B * nOut;
+            DenseLoops.forward(x, xOff, w, wOff, bias, uOff, z, zOff, B, nIn, nOut);
             ActivationLoops.forward(act, alpha, slope, uOff, z, a, e * B * nOut, B, nOut, alive);
         }
     }
@@ -122,24 +114,9 @@ public final class CpuEngine implements Engine {
         for (int e = 0; e < E; e++) {
             int wOff = e * nOut * nIn, uOff = e * nOut, aOff = e * B * nOut;
             ActivationLoops.backward(act, alpha, slope, uOff, z, dz, aOff, B, nOut, dSlope);
-            Arrays.fill(dW, wOff, wOff + nOut * nIn, 0f);
-            Arrays.fill(db, uOff, uOff + nOut, 0f);
-            for (int s = 0; s < B; s++) {
-                int xOff = (e * B + s) * nIn, zOff = aOff + s * nOut;
-                for (int j = 0; j < nOut; j++) {
-                    float g = dz[zOff + j];
-                    db[uOff + j] += g;
-                    int row = wOff + j * nIn;
-                    for (int k = 0; k < nIn; k++) dW[row + k] += g * x[xOff + k];
-                }
-                if (dX != null) {
-                    for (int k = 0; k < nIn; k++) {
-                        float acc = 0f;
-                        for (int j = 0; j < nOut; j++) acc += w[wOff + j * nIn + k] * dz[zOff + j];
-                        dX[xOff + k] = acc;
-                    }
-                }
-            }
+            int xOff = e * B * nIn;
+            DenseLoops.weightGradients(x, xOff, dz, aOff, dW, wOff, db, uOff, B, nIn, nOut);
+            if (dX != null) DenseLoops.inputGradients(w, wOff, dz, aOff, dX, xOff, B, nIn, nOut);
         }
     }
 

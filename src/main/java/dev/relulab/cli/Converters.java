@@ -1,0 +1,33 @@
+package dev.relulab.cli;
+
+import dev.relulab.data.FunctionTarget;
+import dev.relulab.engine.EngineKind;
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
+import dev.relulab.nn.Optimizer;
+import picocli.CommandLine.ITypeConverter;
+
+/** picocli converters for the model's types; their messages name the allowed values. */
+final class Converters {
+    private Converters() {}
+
+    static final class ActivationConverter implements ITypeConverter<Activation> {
+        @Override public Activation convert(String v) { return Activation.parse(v); }
+    }
+
+    static final class InitializerConverter implements ITypeConverter<Initializer> {
+        @Override public Initializer convert(String v) { return Initializer.parse(v); }
+    }
+
+    static final class OptimizerConverter implements ITypeConverter<Optimizer.Kind> {
+        @Override public Optimizer.Kind convert(String v) { return Optimizer.parseKind(v); }
+    }
+
+    static final class TargetConverter implements ITypeConverter<FunctionTarget> {
+        @Override public FunctionTarget convert(String v) { return FunctionTarget.parse(v); }
+    }
+
+    static final class EngineKindConverter implements ITypeConverter<EngineKind> {
+        @Override public EngineKind convert(String v) { return EngineKind.parse(v); }
+    }
+}

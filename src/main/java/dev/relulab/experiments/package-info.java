@@ -1,0 +1,2 @@
+/** The reference experiments of EXPERIMENTS.md as runnable configurations (presets plus overrides). */
+package dev.relulab.experiments;

@@ -1,0 +1,112 @@
+package dev.relulab.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relulab.experiments.CollapseExperiment;
+import dev.relulab.experiments.CollapseSettings;
+import dev.relulab.metrics.CollapseSummary;
+import dev.relulab.metrics.Proportion;
+import dev.relulab.train.EnsembleResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The terminal table and the summary.json of a collapse run. */
+public final class CollapseReport {
+    private CollapseReport() {}
+
+    public static void printTable(PrintStream out, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
+                                  String engine) {
+        out.println("relulab collapse  " + exp.describe());
+        out.println("engine            " + engine);
+        out.println();
+        out.printf("%-28s %s%n", "networks", s.networks);
+        row(out, "born dead", s.bornDead);
+        row(out, "collapsed (structural)", s.structural);
+        row(out, "collapsed (functional)", s.functional);
+        row(out, "collapsed (exact)", s.exact);
+        row(out, "diverged", s.diverged);
+        out.printf("%-28s %.5g%n", "mean final loss", s.meanFinalLoss);
+        out.printf("%-28s %s%n", "dead units/layer at start", layers(s.deadStart));
+        out.printf("%-28s %s%n", "dead units/layer at end", layers(s.deadEnd));
+        out.printf("%-28s %s%n", "revived units/layer", layers(s.revived));
+        out.printf("%-28s %.3f s  (%.0f networks/s)%n", "time", r.seconds, r.networks / r.seconds);
+        if (s.exact.count > s.structural.count) {
+            out.println();
+            out.printf("note: %d networks are constant to the last bit with no hidden layer entirely dead "
+                    + "(float32 collapse without dead units)%n", countExactOnly(r));
+        }
+    }
+
+    private static int countExactOnly(EnsembleResult r) {
+        int c = 0;
+        for (int e = 0; e < r.networks; e++) if (r.exact[e] && !r.structural[e]) c++;
+        return c;
+    }
+
+    private static void row(PrintStream out, String name, Proportion p) {
+        out.printf("%-28s %6.3f  95%% CI [%.3f, %.3f]  (%d)%n", name, p.fraction, p.low, p.high, p.count);
+    }
+
+    private static String layers(double[] perLayer) {
+        return Arrays.stream(perLayer).mapToObj(v -> String.format("%.2f", v)).collect(Collectors.joining(" "));
+    }
+
+    /** summary.json: the required keys, their intervals, and the run's provenance (configuration, engine, version). */
+    public static void writeSummary(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
+                                    String engine, String device, String version) throws IOException {
+        ObjectNode root = Json.object();
+        root.put("experiment", "collapse");
+        root.put("networks", s.networks);
+        root.put("engine", engine);
+        root.put("device", device);
+        root.put("seconds", r.seconds);
+        root.put("networks_per_second", r.networks / r.seconds);
+        root.put("born_dead_fraction", s.bornDead.fraction);
+        root.put("collapse_fraction_structural", s.structural.fraction);
+        root.put("collapse_fraction_functional", s.functional.fraction);
+        root.put("collapse_fraction_exact", s.exact.fraction);
+        root.put("diverged_fraction", s.diverged.fraction);
+        root.set("dead_units_per_layer", Json.array(s.deadEnd));
+        root.set("dead_units_start_per_layer", Json.array(s.deadStart));
+        root.set("revived_units_per_layer", Json.array(s.revived));
+        root.put("mean_final_loss", s.meanFinalLoss);
+        ObjectNode ci = root.putObject("confidence_95");
+        interval(ci, "born_dead_fraction", s.bornDead);
+        interval(ci, "collapse_fraction_structural", s.structural);
+        interval(ci, "collapse_fraction_functional", s.functional);
+        interval(ci, "collapse_fraction_exact", s.exact);
+        root.set("config", config(exp.settings));
+        root.put("relulab_version", version);
+        folder.write("summary.json", w -> Json.MAPPER.writeValue(w, root));
+    }
+
+    private static void interval(ObjectNode ci, String key, Proportion p) {
+        ci.set(key, Json.array(new double[] {p.low, p.high}));
+    }
+
+    private static ObjectNode config(CollapseSettings s) {
+        ObjectNode c = Json.object();
+        c.put("preset", s.preset);
+        c.put("networks", s.networks);
+        c.put("depth", s.depth);
+        c.put("width", s.width);
+        c.put("activation", s.activation.cliName());
+        c.put("alpha", s.effectiveAlpha());
+        c.put("init", s.init.toString());
+        c.put("first_layer_init", s.firstInit == null ? s.init.toString() : s.firstInit.toString());
+        c.put("bias_init", s.biasInit.toString());
+        c.put("optimizer", s.optimizer.name().toLowerCase(java.util.Locale.ROOT));
+        c.put("lr", s.lr);
+        c.put("epochs", s.epochs);
+        c.put("batch", s.batch);
+        c.put("points", s.points);
+        c.put("test_points", s.testPoints);
+        c.put("target", s.target.cliName);
+        c.put("x_range", s.xRange);
+        c.put("seed", s.seed);
+        c.put("dead_threshold", s.deadThreshold);
+        c.put("functional_tolerance", s.functionalTolerance);
+        return c;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.relulab.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A run's output folder, checked for writability before any work starts. Each file is written to a temporary name in
+ * the folder and renamed into place, so a reader never sees half a file and a failed run leaves no partial output.
+ */
+public final class OutputFolder {
+    private final Path dir;
+
+    private OutputFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates the folder if needed and proves it writable; the message names the option and the path. */
+    public static OutputFolder prepare(Path dir, String option) {
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(option + " " + dir + " is a file, not a folder");
+            }
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException(option + " " + dir + " is not a writable folder (" + e.getMessage() + ")");
+        }
+        return new OutputFolder(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    /** Something that writes a file's whole content. */
+    public interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes {@code name} atomically: to a temporary file first, then renamed over any old one. */
+    public Path write(String name, Content content) throws IOException {
+        Path target = dir.resolve(name);
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+}
