@@ -11,23 +11,32 @@ import picocli.CommandLine.ITypeConverter;
 final class Converters {
     private Converters() {}
 
+    /** Turns the model's IllegalArgumentException into picocli's, whose message is shown as it is. */
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     static final class ActivationConverter implements ITypeConverter<Activation> {
-        @Override public Activation convert(String v) { return Activation.parse(v); }
+        @Override public Activation convert(String v) { return parse(() -> Activation.parse(v)); }
     }
 
     static final class InitializerConverter implements ITypeConverter<Initializer> {
-        @Override public Initializer convert(String v) { return Initializer.parse(v); }
+        @Override public Initializer convert(String v) { return parse(() -> Initializer.parse(v)); }
     }
 
     static final class OptimizerConverter implements ITypeConverter<Optimizer.Kind> {
-        @Override public Optimizer.Kind convert(String v) { return Optimizer.parseKind(v); }
+        @Override public Optimizer.Kind convert(String v) { return parse(() -> Optimizer.parseKind(v)); }
     }
 
     static final class TargetConverter implements ITypeConverter<FunctionTarget> {
-        @Override public FunctionTarget convert(String v) { return FunctionTarget.parse(v); }
+        @Override public FunctionTarget convert(String v) { return parse(() -> FunctionTarget.parse(v)); }
     }
 
     static final class EngineKindConverter implements ITypeConverter<EngineKind> {
-        @Override public EngineKind convert(String v) { return EngineKind.parse(v); }
+        @Override public EngineKind convert(String v) { return parse(() -> EngineKind.parse(v)); }
     }
 }

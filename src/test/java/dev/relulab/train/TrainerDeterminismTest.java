@@ -1,0 +1,47 @@
+package dev.relulab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relulab.engine.cpu.CpuEngine;
+import dev.relulab.experiments.CollapseExperiment;
+import dev.relulab.experiments.CollapseSettings;
+import dev.relulab.nn.Optimizer;
+import org.junit.jupiter.api.Test;
+
+/** The same seed gives bit-identical results whatever the thread count and chunking; another seed does not. */
+class TrainerDeterminismTest {
+    static EnsembleResult run(int threads, long seed, Optimizer.Kind opt) {
+        CollapseSettings s = CollapseSettings.preset("lu2019");
+        s.networks = 150;
+        s.points = 500;
+        s.testPoints = 100;
+        s.seed = seed;
+        s.optimizer = opt;
+        s.lr = (float) opt.defaultLr;
+        return new CollapseExperiment(s).run(new CpuEngine(threads), Progress.silent(1));
+    }
+
+    @Test
+    void oneThreadAndManyThreadsGiveIdenticalResults() {
+        for (Optimizer.Kind opt : Optimizer.Kind.values()) {
+            EnsembleResult a = run(1, 7, opt), b = run(3, 7, opt);
+            assertArrayEquals(a.finalLoss, b.finalLoss, 0f, opt + " final losses");
+            assertArrayEquals(a.predictionStd, b.predictionStd, 0f, opt + " prediction spreads");
+            assertArrayEquals(a.bornDead, b.bornDead, opt + " born dead");
+            assertArrayEquals(a.exact, b.exact, opt + " exact collapse");
+            for (int e = 0; e < a.networks; e++) {
+                assertArrayEquals(a.deadEnd[e], b.deadEnd[e], opt + " dead units of network " + e);
+                assertArrayEquals(a.revived[e], b.revived[e], opt + " revived units of network " + e);
+            }
+        }
+    }
+
+    @Test
+    void anotherSeedGivesOtherNetworks() {
+        EnsembleResult a = run(2, 7, Optimizer.Kind.SGD), b = run(2, 8, Optimizer.Kind.SGD);
+        int differ = 0;
+        for (int e = 0; e < a.networks; e++) if (a.finalLoss[e] != b.finalLoss[e]) differ++;
+        assertTrue(differ > a.networks / 2, "only " + differ + " networks changed with the seed");
+    }
+}
