@@ -4,7 +4,7 @@ import dev.relulab.nn.Activation;
 
 /**
  * The activation step of the CPU engine's dense layers over one network's [B][n] block, with the switch on the
- * activation hoisted out of the loops so that ReLU, the common case, is a tight loop.
+ * activation hoisted out of the loops so that the piecewise-linear ones (ReLU, Leaky ReLU) are tight loops.
  */
 final class ActivationLoops {
     private ActivationLoops() {}
@@ -13,14 +13,20 @@ final class ActivationLoops {
     static void forward(Activation act, float alpha, float[] slope, int uOff, float[] z, float[] a, int off, int B,
                         int n, int[] alive) {
         int end = off + B * n;
-        if (act == Activation.RELU) {
-            for (int k = off; k < end; k++) a[k] = z[k] < 0f ? 0f : z[k];
-        } else if (act == Activation.LINEAR) {
-            System.arraycopy(z, off, a, off, B * n);
-        } else {
-            for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
-                a[k] = act.value(z[k], slope != null ? slope[uOff + j] : alpha);
-            }
+        switch (act) {
+            case LINEAR:
+                System.arraycopy(z, off, a, off, B * n);
+                break;
+            case RELU:
+                for (int k = off; k < end; k++) a[k] = z[k] < 0f ? 0f : z[k];
+                break;
+            case LEAKY_RELU:
+                for (int k = off; k < end; k++) a[k] = z[k] > 0f ? z[k] : alpha * z[k];
+                break;
+            default:
+                for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+                    a[k] = act.value(z[k], slope != null ? slope[uOff + j] : alpha);
+                }
         }
         if (alive == null) return;
         for (int j = 0; j < n; j++) {
@@ -45,12 +51,19 @@ final class ActivationLoops {
                 if (z[k] <= 0f) dSlope[uOff + j] += dz[k] * z[k];
             }
         }
-        if (act == Activation.RELU) {
-            for (int k = off; k < end; k++) dz[k] = z[k] > 0f ? dz[k] : 0f;
-        } else if (act != Activation.LINEAR) {
-            for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
-                dz[k] *= act.derivative(z[k], slope != null ? slope[uOff + j] : alpha);
-            }
+        switch (act) {
+            case LINEAR:
+                break;
+            case RELU:
+                for (int k = off; k < end; k++) dz[k] = z[k] > 0f ? dz[k] : 0f;
+                break;
+            case LEAKY_RELU:
+                for (int k = off; k < end; k++) dz[k] = z[k] > 0f ? dz[k] : alpha * dz[k];
+                break;
+            default:
+                for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
+                    dz[k] *= act.derivative(z[k], slope != null ? slope[uOff + j] : alpha);
+                }
         }
     }
 }

@@ -26,11 +26,30 @@ final class DenseLoops {
             }
             return;
         }
+        // Inputs are taken two per pass; z = (z + w_k x_k) + w_k+1 x_k+1 keeps the order of the sum unchanged.
         for (int j = 0; j < nOut; j++) {
-            float bj = bias[bOff + j], w0 = w[wOff + j * nIn];
-            for (int s = 0; s < B; s++) z[zOff + s * nOut + j] = bj + w0 * x[xOff + s * nIn];
-            for (int k = 1; k < nIn; k++) {
-                float wk = w[wOff + j * nIn + k];
+            int row = wOff + j * nIn, k;
+            float bj = bias[bOff + j], w0 = w[row];
+            if (nIn >= 2) {
+                float w1 = w[row + 1];
+                for (int s = 0; s < B; s++) {
+                    int xs = xOff + s * nIn;
+                    z[zOff + s * nOut + j] = bj + w0 * x[xs] + w1 * x[xs + 1];
+                }
+                k = 2;
+            } else {
+                for (int s = 0; s < B; s++) z[zOff + s * nOut + j] = bj + w0 * x[xOff + s * nIn];
+                k = 1;
+            }
+            for (; k + 1 < nIn; k += 2) {
+                float wk = w[row + k], wk1 = w[row + k + 1];
+                for (int s = 0; s < B; s++) {
+                    int xs = xOff + s * nIn + k, zi = zOff + s * nOut + j;
+                    z[zi] = z[zi] + wk * x[xs] + wk1 * x[xs + 1];
+                }
+            }
+            if (k < nIn) {
+                float wk = w[row + k];
                 for (int s = 0; s < B; s++) z[zOff + s * nOut + j] += wk * x[xOff + s * nIn + k];
             }
         }
@@ -53,39 +72,45 @@ final class DenseLoops {
             }
             return;
         }
+        // One pass per unit and input pair accumulates db_j, dW_jk and dW_jk+1 together: independent add chains,
+        // each summed over s in increasing order.
         for (int j = 0; j < nOut; j++) {
-            db[bOff + j] = sum4(dz, zOff + j, nOut, null, 0, 0, B);
-            for (int k = 0; k < nIn; k++) {
-                dW[wOff + j * nIn + k] = sum4(dz, zOff + j, nOut, x, xOff + k, nIn, B);
+            int row = wOff + j * nIn;
+            float g = 0f, a0 = 0f, a1 = 0f;
+            if (nIn >= 2) {
+                for (int s = 0; s < B; s++) {
+                    float d = dz[zOff + s * nOut + j];
+                    int xs = xOff + s * nIn;
+                    g += d;
+                    a0 += d * x[xs];
+                    a1 += d * x[xs + 1];
+                }
+                dW[row + 1] = a1;
+            } else {
+                for (int s = 0; s < B; s++) {
+                    float d = dz[zOff + s * nOut + j];
+                    g += d;
+                    a0 += d * x[xOff + s * nIn];
+                }
+            }
+            dW[row] = a0;
+            db[bOff + j] = g;
+            for (int k = 2; k < nIn; k += 2) {
+                float c0 = 0f, c1 = 0f;
+                if (k + 1 < nIn) {
+                    for (int s = 0; s < B; s++) {
+                        float d = dz[zOff + s * nOut + j];
+                        int xs = xOff + s * nIn + k;
+                        c0 += d * x[xs];
+                        c1 += d * x[xs + 1];
+                    }
+                    dW[row + k + 1] = c1;
+                } else {
+                    for (int s = 0; s < B; s++) c0 += dz[zOff + s * nOut + j] * x[xOff + s * nIn + k];
+                }
+                dW[row + k] = c0;
             }
         }
-    }
-
-    /**
-     * sum over s of a[aOff + s aStride] (times b[bOff + s bStride] when b is given), in four interleaved partial sums
-     * combined as (p0 + p1) + (p2 + p3): four independent add chains instead of one, the order the kernels use too.
-     */
-    static float sum4(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, int B) {
-        float p0 = 0f, p1 = 0f, p2 = 0f, p3 = 0f;
-        int s = 0;
-        if (b == null) {
-            for (; s + 3 < B; s += 4) {
-                p0 += a[aOff + s * aStride];
-                p1 += a[aOff + (s + 1) * aStride];
-                p2 += a[aOff + (s + 2) * aStride];
-                p3 += a[aOff + (s + 3) * aStride];
-            }
-            for (; s < B; s++) p0 += a[aOff + s * aStride];
-        } else {
-            for (; s + 3 < B; s += 4) {
-                p0 += a[aOff + s * aStride] * b[bOff + s * bStride];
-                p1 += a[aOff + (s + 1) * aStride] * b[bOff + (s + 1) * bStride];
-                p2 += a[aOff + (s + 2) * aStride] * b[bOff + (s + 2) * bStride];
-                p3 += a[aOff + (s + 3) * aStride] * b[bOff + (s + 3) * bStride];
-            }
-            for (; s < B; s++) p0 += a[aOff + s * aStride] * b[bOff + s * bStride];
-        }
-        return (p0 + p1) + (p2 + p3);
     }
 
     /** dX[s][k] = sum_j w[j][k] dz[s][j] for one network. */
@@ -103,12 +128,31 @@ final class DenseLoops {
             }
             return;
         }
+        // Two units per pass, in the order of the sum: dX = (w_0k dz_0 + w_1k dz_1) + w_2k dz_2 + ...
         for (int k = 0; k < nIn; k++) {
+            int j;
             float w0k = w[wOff + k];
-            for (int s = 0; s < B; s++) dX[xOff + s * nIn + k] = w0k * dz[zOff + s * nOut];
-            for (int j = 1; j < nOut; j++) {
-                float wjk = w[wOff + j * nIn + k];
-                for (int s = 0; s < B; s++) dX[xOff + s * nIn + k] += wjk * dz[zOff + s * nOut + j];
+            if (nOut >= 2) {
+                float w1k = w[wOff + nIn + k];
+                for (int s = 0; s < B; s++) {
+                    int zs = zOff + s * nOut;
+                    dX[xOff + s * nIn + k] = w0k * dz[zs] + w1k * dz[zs + 1];
+                }
+                j = 2;
+            } else {
+                for (int s = 0; s < B; s++) dX[xOff + s * nIn + k] = w0k * dz[zOff + s * nOut];
+                j = 1;
+            }
+            for (; j + 1 < nOut; j += 2) {
+                float wj = w[wOff + j * nIn + k], wj1 = w[wOff + (j + 1) * nIn + k];
+                for (int s = 0; s < B; s++) {
+                    int xi = xOff + s * nIn + k, zs = zOff + s * nOut + j;
+                    dX[xi] = dX[xi] + wj * dz[zs] + wj1 * dz[zs + 1];
+                }
+            }
+            if (j < nOut) {
+                float wj = w[wOff + j * nIn + k];
+                for (int s = 0; s < B; s++) dX[xOff + s * nIn + k] += wj * dz[zOff + s * nOut + j];
             }
         }
     }
