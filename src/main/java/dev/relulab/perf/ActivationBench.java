@@ -15,6 +15,8 @@ public final class ActivationBench {
     public static final int DEFAULT_WARMUP = 3;
     /** Timed runs; the table reports their median. */
     public static final int DEFAULT_REPEATS = 15;
+    /** The PReLU slope of every unit, so that its negative side is not all zeros (He et al. 2015's initial value). */
+    public static final float PRELU_SLOPE = 0.25f;
     /** Name of the copy row. */
     public static final String COPY = "copy";
 

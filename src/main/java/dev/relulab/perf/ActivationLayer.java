@@ -14,8 +14,6 @@ import java.util.SplittableRandom;
  * over a batch of N with z and a the same buffer.
  */
 final class ActivationLayer implements AutoCloseable {
-    /** The PReLU slope of every unit, so that its negative side is not all zeros (He et al. 2015's initial value). */
-    static final float PRELU_SLOPE = 0.25f;
     /** Device kernels may contract w x + b into an FMA and use their own exp and erf; the CPU engine is exact. */
     private static final float ATOL = 1e-5f, RTOL = 1e-4f;
     private static final long SEED = 0x5eed_7L;
@@ -58,7 +56,7 @@ final class ActivationLayer implements AutoCloseable {
         eng.write(wb, w, n);
         eng.write(bb, b, n);
         eng.write(dAb, dA, n);
-        eng.fill(slope, PRELU_SLOPE, n);
+        eng.fill(slope, ActivationBench.PRELU_SLOPE, n);
         eng.fill(unitW, 1f, 1);
     }
 
@@ -88,7 +86,7 @@ final class ActivationLayer implements AutoCloseable {
         eng.fill(a, Float.NaN, n);
         forward(act);
         eng.read(a, got, n);
-        float p = act.hasLearnedSlope() ? PRELU_SLOPE : alpha(act);
+        float p = act.hasLearnedSlope() ? ActivationBench.PRELU_SLOPE : alpha(act);
         compare("forward " + act.cliName(), j -> act.value(b[j] + w[j] * X, p));
     }
 
@@ -97,7 +95,7 @@ final class ActivationLayer implements AutoCloseable {
         resetGradient();
         backward(act);
         eng.read(dAb, got, n);
-        float p = act.hasLearnedSlope() ? PRELU_SLOPE : alpha(act);
+        float p = act.hasLearnedSlope() ? ActivationBench.PRELU_SLOPE : alpha(act);
         compare("backward " + act.cliName(), j -> dA[j] * act.derivative(b[j] + w[j] * X, p));
     }
 

@@ -9,7 +9,7 @@ public final class ActivationTable {
     public static final String NOTES = String.join("\n",
             "- Each activation runs as one dense call with one input and N units (E=1, B=1, nIn=1, nOut=N):"
                     + " z = w x + b, a = phi(z); alpha is the activation's default, PReLU slopes are "
-                    + ActivationLayer.PRELU_SLOPE + ". The linear row is the cost of the layer without an"
+                    + ActivationBench.PRELU_SLOPE + ". The linear row is the cost of the layer without an"
                     + " activation.",
             "- GB/s counts the call's compulsory traffic: forward reads w, b and writes z, a (16 B per unit,"
                     + " PReLU 20 B with its slope); backward reads z, dA and writes dA, dW, db (20 B, PReLU 28 B"
