@@ -62,7 +62,9 @@ public final class BenchActivationsCommand implements Runnable {
         @Override
         public EngineKind convert(String value) {
             EngineKind k = EngineKind.parse(value);
-            if (k == EngineKind.AUTO) throw new CommandLine.TypeConversionException("name the engines; auto is not allowed");
+            if (k == EngineKind.AUTO) {
+                throw new CommandLine.TypeConversionException("name the engines; auto is not allowed");
+            }
             return k;
         }
     }

@@ -20,6 +20,7 @@ public final class ActivationTable {
 
     private ActivationTable() {}
 
+    /** The table of {@code rows} measured over {@code elements} elements; the rows must include relu. */
     public static String markdown(List<ActivationRow> rows, long elements) {
         ActivationRow relu = rows.stream().filter(r -> r.name().equals("relu")).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the rows have no relu row to compare with"));

@@ -44,7 +44,8 @@ class BenchActivationsCommandTest {
         String md = Files.readString(file);
         assertEquals(md, out.toString(StandardCharsets.UTF_8), "stdout and --out differ");
         assertTrue(md.contains("## cpu:"), md);
-        List<String> rows = Arrays.stream(md.split("\n")).filter(l -> l.startsWith("| ") && !l.startsWith("| activation"))
+        List<String> rows = Arrays.stream(md.split("\n"))
+                .filter(l -> l.startsWith("| ") && !l.startsWith("| activation"))
                 .map(l -> l.substring(2, l.indexOf(" |", 2))).collect(Collectors.toList());
         List<String> want = Arrays.stream(Activation.values()).map(Activation::cliName).collect(Collectors.toList());
         want.add(ActivationBench.COPY);

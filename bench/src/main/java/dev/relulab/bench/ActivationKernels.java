@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Activation kernels alone: a = phi(z) and dz *= phi'(z) over one large float array, through the CPU engine's own
  * loops ({@link CpuActivations} runs {@code ActivationLoops}). z is uniform on [-4, 4], so about half the units are
- * on each side and branches are as unpredictable as in training. 20 benchmarks of about 9 s each.
+ * on each side and branches are as unpredictable as in training. 20 benchmarks of 10 to 15 s each (fork, 8 s timed,
+ * validation).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

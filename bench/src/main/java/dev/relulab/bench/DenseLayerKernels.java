@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Fused dense + bias + activation, forward and backward, through {@link Engine#denseForward} and
  * {@link Engine#denseBackward} of a one-thread CPU engine at two shapes: narrow (2x2 layers of E = 100,000 networks,
  * batch 1: a hidden layer of Lu et al.'s ensembles, so dX is computed) and wide (784x128, batch 256, one network: the
- * input layer of an MNIST MLP, so no dX). 12 benchmarks of about 9 s each.
+ * input layer of an MNIST MLP, so no dX). 12 benchmarks of 10 to 15 s each (fork, 8 s timed, validation).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

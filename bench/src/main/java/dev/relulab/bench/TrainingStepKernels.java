@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * One whole training step of Lu et al. (2019)'s deep narrow ensembles, as engine operations in the order of {@code
  * ChunkTrainer}: minibatch of |x| points, 11 dense forwards (1-2-...-2-1, 10 hidden layers of width 2), MSE loss, 11
  * dense backwards, Adam on every weight and bias. One chunk of E = 1000 networks, batch 64, on a one-thread CPU engine
- * (the trainer runs one such chunk per core). 3 benchmarks of about 9 s each.
+ * (the trainer runs one such chunk per core). 3 benchmarks of 10 to 15 s each (fork, 8 s timed, validation).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
