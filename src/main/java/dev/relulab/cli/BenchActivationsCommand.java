@@ -1,0 +1,115 @@
+package dev.relulab.cli;
+
+import dev.relulab.engine.Engine;
+import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.Engines;
+import dev.relulab.perf.ActivationBench;
+import dev.relulab.perf.ActivationRow;
+import dev.relulab.perf.ActivationTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code relulab bench activations}: forward and backward of every activation over N elements on every engine that
+ * opens (engines that do not are listed with the reason), timed through the Engine interface; prints a Markdown
+ * table per engine.
+ */
+@Command(name = "activations", mixinStandardHelpOptions = true,
+        description = "Time every activation's forward and backward dense call on each engine; Markdown to stdout.")
+public final class BenchActivationsCommand implements Runnable {
+    /** Elements per call on the CPU when --elements is not given. */
+    public static final int DEFAULT_CPU_ELEMENTS = 4 << 20;
+    /** Elements per call on a GPU when --elements is not given: large enough to hide the launch cost. */
+    public static final int DEFAULT_GPU_ELEMENTS = 16 << 20;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--elements", paramLabel = "N",
+            description = "Elements per call (default: " + DEFAULT_CPU_ELEMENTS + " on the CPU, "
+                    + DEFAULT_GPU_ELEMENTS + " on a GPU).")
+    Integer elements;
+
+    @Option(names = "--engines", split = ",", paramLabel = "KIND", defaultValue = "cpu,cuda,opencl",
+            converter = EngineKindConverter.class,
+            description = "Engines to try, comma separated: cpu, cuda, opencl (default: ${DEFAULT-VALUE}).")
+    List<EngineKind> engines;
+
+    @Option(names = "--warmup", paramLabel = "RUNS", defaultValue = "" + ActivationBench.DEFAULT_WARMUP,
+            description = "Untimed runs before the timed ones (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", paramLabel = "RUNS", defaultValue = "" + ActivationBench.DEFAULT_REPEATS,
+            description = "Timed runs; the table shows their median (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown to FILE.")
+    Path out;
+
+    /** Parses engine names for picocli. */
+    static final class EngineKindConverter implements CommandLine.ITypeConverter<EngineKind> {
+        @Override
+        public EngineKind convert(String value) {
+            EngineKind k = EngineKind.parse(value);
+            if (k == EngineKind.AUTO) {
+                throw new CommandLine.TypeConversionException("name the engines; auto is not allowed");
+            }
+            return k;
+        }
+    }
+
+    @Override
+    public void run() {
+        if (elements != null && elements < 1) throw new UsageError("--elements=" + elements + " must be at least 1");
+        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
+        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
+        String report = report();
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(report);
+        stdout.flush();
+        if (out != null) write(report);
+    }
+
+    private String report() {
+        StringBuilder md = new StringBuilder();
+        md.append("# relulab bench activations\n\n");
+        md.append(String.format(Locale.ROOT, "relulab %s, %s UTC, %s %s, %d logical CPUs; %d warm-up and %d timed"
+                        + " runs per cell, median.%n%n", VersionProvider.version(), LocalDate.now(ZoneOffset.UTC),
+                System.getProperty("os.name"), System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), warmup, repeats));
+        Engines.Options options = new Engines.Options();
+        options.cpuThreads = 1;
+        for (EngineKind kind : engines) {
+            try (Engine engine = Engines.open(kind, options, line -> { })) {
+                int n = elements != null ? elements
+                        : kind == EngineKind.CPU ? DEFAULT_CPU_ELEMENTS : DEFAULT_GPU_ELEMENTS;
+                List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats);
+                md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%n", kind.cliName(), engine.deviceName(), n));
+                md.append(ActivationTable.markdown(rows, n)).append('\n');
+            } catch (EngineUnavailableException | LinkageError e) {
+                md.append(String.format("## %s: skipped (%s)%n%n", kind.cliName(), e.getMessage()));
+            }
+        }
+        md.append(ActivationTable.NOTES).append('\n');
+        return md.toString();
+    }
+
+    private void write(String report) {
+        try {
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageError("--out " + out + ": cannot write (" + e + ")");
+        }
+    }
+}

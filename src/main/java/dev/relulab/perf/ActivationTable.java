@@ -1,0 +1,48 @@
+package dev.relulab.perf;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Writes the rows of {@link ActivationBench} for one engine as a Markdown table, with times relative to ReLU. */
+public final class ActivationTable {
+    /** What the columns and the copy row mean, for the text under the tables. */
+    public static final String NOTES = String.join("\n",
+            "- Each activation runs as one dense call with one input and N units (E=1, B=1, nIn=1, nOut=N):"
+                    + " z = w x + b, a = phi(z); alpha is the activation's default, PReLU slopes are "
+                    + ActivationBench.PRELU_SLOPE + ". The linear row is the cost of the layer without an"
+                    + " activation.",
+            "- GB/s counts the call's compulsory traffic: forward reads w, b and writes z, a (16 B per unit,"
+                    + " PReLU 20 B with its slope); backward reads z, dA and writes dA, dW, db (20 B, PReLU 28 B"
+                    + " with slope and dSlope).",
+            "- vs ReLU: median time divided by ReLU's median time in the same direction (1.00 = as fast).",
+            "- copy: the Engine interface has no copy operation, so it is a LINEAR 1x1 dense forward over a"
+                    + " batch of N with z and a the same buffer (a[i] = 1 * x[i] + 0; 8 B per element).");
+
+    private ActivationTable() {}
+
+    /** The table of {@code rows} measured over {@code elements} elements; the rows must include relu. */
+    public static String markdown(List<ActivationRow> rows, long elements) {
+        ActivationRow relu = rows.stream().filter(r -> r.name().equals("relu")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the rows have no relu row to compare with"));
+        StringBuilder out = new StringBuilder();
+        out.append("| activation | fwd ms | fwd Melem/s | fwd GB/s | fwd vs ReLU | bwd ms | bwd Melem/s | bwd GB/s"
+                + " | bwd vs ReLU |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ActivationRow r : rows) {
+            out.append("| ").append(r.name()).append(" | ")
+                    .append(cells(r.forward(), r.forwardBytes(), r.backward() == null ? null : relu.forward(),
+                            elements)).append(" | ")
+                    .append(r.backward() == null ? "- | - | - | -"
+                            : cells(r.backward(), r.backwardBytes(), relu.backward(), elements))
+                    .append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** Time, rates and the ratio to {@code relu}; no ratio when {@code relu} is null (the copy). */
+    private static String cells(Timing t, long bytes, Timing relu, long elements) {
+        return String.format(Locale.ROOT, "%.3f | %.0f | %.2f | %s", t.medianSeconds() * 1e3,
+                t.elementsPerSecond(elements) / 1e6, t.gigabytesPerSecond(bytes),
+                relu == null ? "-" : String.format(Locale.ROOT, "%.2f", t.medianSeconds() / relu.medianSeconds()));
+    }
+}
