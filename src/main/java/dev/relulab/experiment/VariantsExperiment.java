@@ -19,15 +19,27 @@ import java.util.List;
 /**
  * The variants preset (002): make_classification-style data (2000 x 20, 15 informative, 5 redundant, 10% flipped),
  * an 80/20 shuffled split standardised with the training statistics, a 20-64-32-1 sigmoid network (Glorot-uniform,
- * zero biases), Adam, binary cross-entropy. Dead units of the first hidden layer are counted on the first 100
- * training rows after every epoch; test accuracy and loss at the end.
+ * zero biases), Adam, binary cross-entropy, 50 epochs of batch 32. Dead units of every hidden layer are counted on
+ * the first 100 training rows after every epoch; test accuracy and loss at the end. Epochs must be at least 1.
  */
 public final class VariantsExperiment {
     public static final int PROBE_ROWS = 100;
 
-    /** One trained network: first-layer dead units after each epoch, and its test accuracy and loss. */
-    public record Run(String activation, float alpha, int network, int[] deadUnitsFirstLayer, double testAccuracy,
-                      double testLoss, float finalTrainLoss) {}
+    /** One trained network: dead units [epoch][hidden layer] after each epoch, and its test accuracy and loss. */
+    public record Run(String activation, float alpha, int network, int[][] deadUnitsPerEpoch, double testAccuracy,
+                      double testLoss, float finalTrainLoss) {
+        /** Dead units of the first hidden layer after each epoch. */
+        public int[] deadUnitsFirstLayer() {
+            int[] d = new int[deadUnitsPerEpoch.length];
+            for (int e = 0; e < d.length; e++) d[e] = deadUnitsPerEpoch[e][0];
+            return d;
+        }
+
+        /** Dead units of every hidden layer after the last epoch. */
+        public int[] deadUnitsAtEnd() {
+            return deadUnitsPerEpoch[deadUnitsPerEpoch.length - 1].clone();
+        }
+    }
 
     public int epochs = 50, batch = 32, networks = 1;
     public int[] hidden = {64, 32};
@@ -64,8 +76,8 @@ public final class VariantsExperiment {
         List<Run> runs = new ArrayList<>();
         for (int n = 0; n < networks; n++) {
             List<int[]> probes = rec.deadPerProbe(n);
-            int[] dead = new int[epochs];
-            for (int e = 0; e < epochs; e++) dead[e] = probes.get(e + 1)[0];
+            int[][] dead = new int[epochs][];
+            for (int e = 0; e < epochs; e++) dead[e] = probes.get(e + 1).clone();
             runs.add(new Run(act.cliName(), alpha, n, dead, rec.testAccuracy(n), rec.testLoss(n), r.finalLoss[n]));
         }
         return runs;
