@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CollapseCommand.class,
             BenchCommand.class,
+            ConstantInitCommand.class,
+            VariantsCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -5,7 +5,6 @@ import dev.relulab.engine.Engine;
 import dev.relulab.nn.Architecture;
 import dev.relulab.random.Purpose;
 import dev.relulab.random.RandomStream;
-import java.util.Arrays;
 
 /**
  * Trains one chunk of networks [netBase, netBase + E) from initialisation to the final tests, entirely through engine
@@ -82,7 +81,7 @@ final class ChunkTrainer {
             }
         }
         float[] lr = new float[E];
-        Arrays.fill(lr, cfg.lr);
+        for (int e = 0; e < E; e++) lr[e] = cfg.lr(netBase + e);
         eng.write(buf.lr, lr, E);
         eng.fill(buf.diverged, 0, E);
     }

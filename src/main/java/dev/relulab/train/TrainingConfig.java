@@ -21,9 +21,19 @@ public final class TrainingConfig {
     public final double functionalTolerance;
     /** Probe dead units after every epoch, so that revived units are seen (else only at start and end). */
     public final boolean probeEveryEpoch;
+    /** Per-network learning rates overriding {@link #lr}, or null when every network uses {@link #lr}. */
+    private final float[] networkLr;
 
     public TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int networks,
                           long seed, float deadThreshold, double functionalTolerance, boolean probeEveryEpoch) {
+        this(arch, optimizer, lr, epochs, batch, networks, seed, deadThreshold, functionalTolerance, probeEveryEpoch,
+                null);
+    }
+
+    /** As the shorter constructor, with network i trained at {@code networkLr[i]} (null: all at {@code lr}). */
+    public TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int networks,
+                          long seed, float deadThreshold, double functionalTolerance, boolean probeEveryEpoch,
+                          float[] networkLr) {
         check(lr > 0 && Float.isFinite(lr), "lr=" + lr + " must be a positive number");
         check(epochs >= 0, "epochs=" + epochs + " must be at least 0");
         check(batch >= 1, "batch=" + batch + " must be at least 1");
@@ -40,6 +50,20 @@ public final class TrainingConfig {
         this.deadThreshold = deadThreshold;
         this.functionalTolerance = functionalTolerance;
         this.probeEveryEpoch = probeEveryEpoch;
+        if (networkLr != null) {
+            check(networkLr.length == networks, "per-network lr has " + networkLr.length + " values, networks="
+                    + networks);
+            for (int i = 0; i < networkLr.length; i++) {
+                check(networkLr[i] > 0 && Float.isFinite(networkLr[i]),
+                        "lr[" + i + "]=" + networkLr[i] + " must be a positive number");
+            }
+        }
+        this.networkLr = networkLr == null ? null : networkLr.clone();
+    }
+
+    /** The learning rate of network {@code network}. */
+    public float lr(int network) {
+        return networkLr == null ? lr : networkLr[network];
     }
 
     private static void check(boolean ok, String message) {

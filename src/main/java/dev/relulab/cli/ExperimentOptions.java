@@ -1,0 +1,79 @@
+package dev.relulab.cli;
+
+import dev.relulab.engine.Engine;
+import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.Engines;
+import dev.relulab.nn.Activation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every experiment shares: engine, ensemble size, seed, training overrides and the output folder. */
+final class ExperimentOptions {
+    @Option(names = "--engine", defaultValue = "auto", description = "auto, cpu, cuda or opencl (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--threads", defaultValue = "0", description = "CPU engine threads; 0 = all cores.")
+    int threads;
+
+    @Option(names = "--networks", description = "Networks per activation (default: the preset's).")
+    Integer networks;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of data, weights and shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", description = "Epochs (default: the preset's).")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Minibatch size (default: the preset's).")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: the preset's).")
+    Float lr;
+
+    @Option(names = "--out", description = "Folder for summary.json (created if missing).")
+    Path out;
+
+    Engine openEngine() {
+        EngineKind kind = EngineKind.parse(engine);
+        if (threads < 0) throw new UsageError("--threads=" + threads + " must be at least 0");
+        Engines.Options o = new Engines.Options();
+        o.cpuThreads = threads;
+        try {
+            return Engines.open(kind, o, System.err::println);
+        } catch (EngineUnavailableException e) {
+            throw new UsageError("--engine " + engine + ": " + e.getMessage());
+        }
+    }
+
+    void check() {
+        if (networks != null && networks < 1) throw new UsageError("--networks=" + networks + " must be at least 1");
+        if (epochs != null && epochs < 1) throw new UsageError("--epochs=" + epochs + " must be at least 1");
+        if (batch != null && batch < 1) throw new UsageError("--batch=" + batch + " must be at least 1");
+        if (lr != null && !(lr > 0 && Float.isFinite(lr))) throw new UsageError("--lr=" + lr + " must be a positive number");
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+            } catch (IOException e) {
+                throw new UsageError("--out " + out + ": cannot create the folder (" + e.getMessage() + ")");
+            }
+            if (!Files.isWritable(out)) throw new UsageError("--out " + out + ": the folder is not writable");
+        }
+    }
+
+    static List<Activation> activations(List<String> names) {
+        List<Activation> out = new ArrayList<>();
+        for (String n : names) {
+            try {
+                out.add(Activation.parse(n));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--activations: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+}
