@@ -1,7 +1,7 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
-import dev.relulab.experiment.ConstantInitExperiment;
+import dev.relulab.experiments.ConstantInitExperiment;
 import dev.relulab.nn.Activation;
 import dev.relulab.train.Progress;
 import java.io.PrintWriter;

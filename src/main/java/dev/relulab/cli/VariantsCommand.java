@@ -2,7 +2,7 @@ package dev.relulab.cli;
 
 import dev.relulab.data.Split;
 import dev.relulab.engine.Engine;
-import dev.relulab.experiment.VariantsExperiment;
+import dev.relulab.experiments.VariantsExperiment;
 import dev.relulab.nn.Activation;
 import dev.relulab.train.Progress;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.relulab.experiment;
+package dev.relulab.experiments;
 
 import dev.relulab.data.DataSet;
 import dev.relulab.data.RandomBinaryData;

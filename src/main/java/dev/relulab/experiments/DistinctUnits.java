@@ -1,4 +1,4 @@
-package dev.relulab.experiment;
+package dev.relulab.experiments;
 
 /** How many different units a layer has: units whose outputs on every probe row are bit-for-bit equal count once. */
 public final class DistinctUnits {

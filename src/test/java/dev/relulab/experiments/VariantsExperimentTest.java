@@ -1,4 +1,4 @@
-package dev.relulab.experiment;
+package dev.relulab.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
