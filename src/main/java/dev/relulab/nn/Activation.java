@@ -41,7 +41,7 @@ public enum Activation {
     public float value(float z, float alpha) {
         switch (this) {
             case LINEAR: return z;
-            case RELU: return z < 0f ? 0f : z; // NaN passes through, so divergence is seen
+            case RELU: return Math.max(z, 0f); // NaN passes through, so divergence is seen
             case LEAKY_RELU:
             case PRELU: return z > 0f ? z : alpha * z;
             case ELU: return z > 0f ? z : alpha * expm1(z);

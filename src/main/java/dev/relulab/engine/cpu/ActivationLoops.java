@@ -18,7 +18,7 @@ final class ActivationLoops {
                 System.arraycopy(z, off, a, off, B * n);
                 break;
             case RELU:
-                for (int k = off; k < end; k++) a[k] = z[k] < 0f ? 0f : z[k];
+                for (int k = off; k < end; k++) a[k] = Math.max(z[k], 0f); // branch-free; NaN passes
                 break;
             case LEAKY_RELU:
                 for (int k = off; k < end; k++) a[k] = z[k] > 0f ? z[k] : alpha * z[k];

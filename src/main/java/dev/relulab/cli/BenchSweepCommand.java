@@ -1,0 +1,91 @@
+package dev.relulab.cli;
+
+import dev.relulab.engine.Engine;
+import dev.relulab.experiments.CollapseExperiment;
+import dev.relulab.experiments.CollapseSettings;
+import dev.relulab.perf.Timing;
+import dev.relulab.train.Progress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code relulab bench sweep}: the whole lu2019 collapse sweep (initialisation, training, every probe and test pass)
+ * at several ensemble sizes, timed end to end inside one JVM after warm-up runs; median of the repeats.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Time the lu2019 collapse sweep end to end (no JVM start) at each ensemble size; Markdown out.",
+            "Example: relulab bench sweep --engine cpu --networks 1000,10000"})
+public final class BenchSweepCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--preset", defaultValue = "lu2019", paramLabel = "NAME",
+            description = "Collapse preset: " + CollapseSettings.PRESETS + " (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--networks", split = ",", defaultValue = "1000", paramLabel = "N",
+            description = "Ensemble sizes, comma separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> networks;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "RUNS",
+            description = "Untimed runs per size first, for the JIT (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "RUNS",
+            description = "Timed runs per size; the table shows the median (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown table to FILE.")
+    Path out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public void run() {
+        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
+        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
+        for (int n : networks) if (n < 1) throw new UsageError("--networks=" + n + " must be at least 1");
+        CollapseSettings check;
+        try {
+            check = CollapseSettings.preset(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--preset: " + e.getMessage());
+        }
+        StringBuilder md = new StringBuilder();
+        try (Engine engine = engineOptions.open()) {
+            md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
+                    engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
+            md.append("| networks | median s | best s | networks/s | repeats |\n|---:|---:|---:|---:|---:|\n");
+            for (int n : networks) {
+                CollapseSettings s = CollapseSettings.preset(preset);
+                s.networks = n;
+                CollapseExperiment exp = new CollapseExperiment(s);
+                Timing t = Timing.measure(engine, warmup, repeats, () -> { },
+                        () -> exp.run(engine, Progress.silent(1)));
+                md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.0f | %d |%n", n, t.medianSeconds(),
+                        t.minSeconds(), n / t.medianSeconds(), t.repeats()));
+                spec.commandLine().getErr().printf("%d networks: median %.4f s%n", n, t.medianSeconds());
+            }
+        }
+        spec.commandLine().getOut().print(md);
+        spec.commandLine().getOut().flush();
+        if (out != null) {
+            try {
+                Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageError("--out " + out + ": " + e.getMessage());
+            }
+        }
+    }
+}
