@@ -1,0 +1,129 @@
+package dev.relulab.engine.cuda;
+
+import dev.relulab.data.FunctionTarget;
+import dev.relulab.engine.Buffer;
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Loss;
+import dev.relulab.nn.Optimizer;
+import dev.relulab.random.Purpose;
+
+/**
+ * The launches behind each compute operation, following the kernel ABI of native-kernels/README.md: argument order,
+ * launch shape and, where a family has versions, which one runs. Kernels index with 32-bit ints, so every launch
+ * first checks that its element count stays under 2^31.
+ */
+final class CudaKernels {
+    /** Tile edge of dense_forward_v2 (DF_TILE in native-kernels/common/dense_forward.h). */
+    static final int DF_TILE = 16;
+    /** Layers with at least this many weights per network use the tiled dense_forward_v2. */
+    static final int TILED_MIN_WEIGHTS = 64 * 64;
+    /** The driver's limit on gridDim.y. */
+    private static final int MAX_GRID_Y = 65535;
+
+    private final Launcher launcher;
+
+    CudaKernels(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    /** Which dense_forward version a layer of this shape runs (the launcher names it in every error). */
+    static String denseForwardVersion(int E, int B, int nIn, int nOut) {
+        boolean wide = (long) nIn * nOut >= TILED_MIN_WEIGHTS;
+        long gridY = (long) E * tiles(B);
+        return wide && gridY >= 1 && gridY <= MAX_GRID_Y ? "dense_forward_v2" : "dense_forward_v1";
+    }
+
+    void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act, float alpha,
+                      Buffer slope, Buffer z, Buffer a, Buffer alive) {
+        long total = elements("denseForward", E, B, nOut);
+        String kernel = denseForwardVersion(E, B, nIn, nOut);
+        LaunchShape shape = kernel.endsWith("v2")
+                ? new LaunchShape(tiles(nOut), E * tiles(B), 1, DF_TILE, DF_TILE, 1, 0)
+                : LaunchShape.linear(total);
+        launcher.launch(kernel, shape, E, B, nIn, nOut, x, w, b, act.code, alpha, slope, z, a, alive);
+    }
+
+    void denseBackward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer z, Activation act, float alpha,
+                       Buffer slope, Buffer dA, Buffer dW, Buffer db, Buffer dSlope, Buffer dX) {
+        long outs = elements("denseBackward", E, B, nOut);
+        if (dSlope != null) {
+            launcher.launch("prelu_slope_grad", LaunchShape.linear((long) E * nOut), E, B, nOut, z, dA, dSlope);
+        }
+        if (act != Activation.LINEAR) {
+            launcher.launch("activation_backward", LaunchShape.linear(outs), E, B, nOut, z, act.code, alpha, slope,
+                    dA);
+        }
+        long weights = elements("denseBackward", E, nOut, nIn + 1);
+        launcher.launch("dense_backward_weights", LaunchShape.linear(weights), E, B, nIn, nOut, x, dA, dW, db);
+        if (dX != null) {
+            long ins = elements("denseBackward", E, B, nIn);
+            launcher.launch("dense_backward_dx_v1", LaunchShape.linear(ins), E, B, nIn, nOut, w, dA, dX);
+        }
+    }
+
+    void loss(Loss loss, int E, int B, int n, Buffer out, Buffer target, Buffer dOut, Buffer lossLast, Buffer lossSum,
+              Buffer diverged) {
+        elements("loss", E, B, n);
+        launcher.launch("loss_v1", LaunchShape.linear(E), loss.code, E, B, n, out, target, dOut, lossLast, lossSum,
+                diverged);
+    }
+
+    void optimizerStep(Optimizer opt, int E, long perNet, Buffer param, Buffer grad, Buffer s1, Buffer s2, Buffer lr,
+                       float correction, Buffer diverged) {
+        long total = elements("optimizerStep", E, 1, perNet);
+        launcher.launch("optimizer_step", LaunchShape.linear(total), opt.kind.code, (float) opt.momentum,
+                (float) opt.beta1, (float) opt.beta2, (float) opt.epsilon, E, (int) perNet, param, grad,
+                opt.stateSlots() >= 1 ? s1 : null, opt.stateSlots() >= 2 ? s2 : null, lr, correction, diverged);
+    }
+
+    void functionPoints(FunctionTarget f, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
+                        int nPoints, int start, int B, int epoch, Buffer x, Buffer y) {
+        long total = elements("functionPoints", E, B, 1);
+        launcher.launch("function_points", LaunchShape.linear(total), f.code, lo, hi, (int) seed,
+                (int) (seed >>> 32), netBase, E, purpose.code, nPoints, start, B, epoch, x, y);
+    }
+
+    void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int d, int k, long seed, int netBase, int E,
+                    int start, int B, int epoch, Buffer x, Buffer y) {
+        long total = elements("gatherRows", E, B, (long) d + k);
+        launcher.launch("gather_rows", LaunchShape.linear(total), data, labels, rowBase, nRows, d, k, (int) seed,
+                (int) (seed >>> 32), netBase, E, start, B, epoch, x, y);
+    }
+
+    void reduceDead(int E, int n, Buffer alive, Buffer everDead, Buffer dead, Buffer revived, int layers, int layer) {
+        elements("reduceDead", E, 1, n);
+        launcher.launch("reduce_dead", LaunchShape.linear(E), E, n, alive, everDead, dead, revived, layers, layer);
+    }
+
+    void absSum(int E, int B, int n, Buffer a, Buffer sums) {
+        elements("absSum", E, B, n);
+        launcher.launch("abs_sum", LaunchShape.linear((long) E * n), E, B, n, a, sums);
+    }
+
+    void dormantMask(int E, int n, Buffer sums, float tau, Buffer alive) {
+        elements("dormantMask", E, 1, n);
+        launcher.launch("dormant_mask", LaunchShape.linear(E), E, n, sums, tau, alive);
+    }
+
+    void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first) {
+        elements("outputStats", E, B, (long) n * 4);
+        launcher.launch("output_stats", LaunchShape.linear((long) E * n), E, B, n, v, stats, first ? 1 : 0);
+    }
+
+    private static int tiles(int n) {
+        return (n + DF_TILE - 1) / DF_TILE;
+    }
+
+    /** E * rows * cols, refused when the kernels' 32-bit index math cannot reach it. */
+    private static long elements(String op, long E, long rows, long cols) {
+        if (E < 0 || rows < 0 || cols < 0) {
+            throw new IllegalArgumentException(op + ": E=" + E + ", " + rows + " x " + cols + " must not be negative");
+        }
+        long total = E * rows * cols;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": E=" + E + " x " + rows + " x " + cols + " = " + total
+                    + " elements; the kernels index below 2^31, use smaller chunks");
+        }
+        return total;
+    }
+}
