@@ -68,17 +68,17 @@ DEVICE int perm_apply(uint seed_lo, uint seed_hi, int network, int epoch, int n,
     int bits = 32 - CLZ_U32((uint) (n - 1));
     if (bits < 2) bits = 2;
     if (bits & 1) bits++;
-    int half = bits / 2;
-    uint mask = (1u << half) - 1u;
+    int halfBits = bits / 2;
+    uint mask = (1u << halfBits) - 1u;
     uint x = (uint) position;
     do {
-        uint left = x >> half, right = x & mask;
+        uint left = x >> halfBits, right = x & mask;
         for (int r = 0; r < 4; r++) {
             uint next = left ^ (perm_mix(right ^ keys[r]) & mask);
             left = right;
             right = next;
         }
-        x = (left << half) | right;
+        x = (left << halfBits) | right;
     } while (x >= (uint) n);
     return (int) x;
 }

@@ -1,6 +1,6 @@
 /*
  * portable.h - the small dialect that CUDA C++ and OpenCL C share, so that every kernel body in common/ is written
- * once and compiled by nvcc (cuda/*.cu) and by the OpenCL driver (opencl/relulab.cl).
+ * once and compiled by nvcc (cuda/relulab.cu) and by the OpenCL driver (opencl/relulab.cl).
  *
  * Kernel bodies use only: KERNEL, GLOBAL (pointer into device memory), LOCAL (work-group shared memory), DEVICE
  * (helper functions), RESTRICT, the index macros, BARRIER(), the F* math wrappers (float overloads on both sides)
