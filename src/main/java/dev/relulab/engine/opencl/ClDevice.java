@@ -1,0 +1,43 @@
+package dev.relulab.engine.opencl;
+
+/** One OpenCL device as discovery found it: its handles, names and the limits the engine sizes chunks by. */
+public final class ClDevice {
+    /** Position in {@link ClDevices#list()} (GPUs first), the index users pass to {@code --opencl-device}. */
+    public final int index;
+    final long platform, id;
+    public final String name, platformName, version;
+    public final boolean gpu;
+    public final long globalMemBytes, maxAllocBytes;
+    public final int computeUnits, maxWorkGroup;
+
+    ClDevice(int index, long platform, long id, String name, String platformName, String version, boolean gpu,
+             long globalMemBytes, long maxAllocBytes, int computeUnits, int maxWorkGroup) {
+        this.index = index;
+        this.platform = platform;
+        this.id = id;
+        this.name = name;
+        this.platformName = platformName;
+        this.version = version;
+        this.gpu = gpu;
+        this.globalMemBytes = globalMemBytes;
+        this.maxAllocBytes = maxAllocBytes;
+        this.computeUnits = computeUnits;
+        this.maxWorkGroup = maxWorkGroup;
+    }
+
+    ClDevice withIndex(int i) {
+        return new ClDevice(i, platform, id, name, platformName, version, gpu, globalMemBytes, maxAllocBytes,
+                computeUnits, maxWorkGroup);
+    }
+
+    /** One line: index, kind, name, platform, version and memory. */
+    public String describe() {
+        return String.format("%d: %s %s (%s, %s, %d compute units, %d MiB)", index, gpu ? "GPU" : "CPU", name,
+                platformName, version, computeUnits, globalMemBytes >> 20);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + platformName + ")";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.relulab.engine.opencl;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The largest parity error seen per quantity in this test JVM, printed at exit for the kernel notes. */
+final class MaxErrors {
+    private static final Map<String, Double> MAX = new TreeMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(MaxErrors::print));
+    }
+
+    private MaxErrors() {}
+
+    static synchronized void record(String what, double err) {
+        MAX.merge(what, err, Math::max);
+    }
+
+    private static synchronized void print() {
+        if (MAX.isEmpty()) return;
+        StringBuilder b = new StringBuilder("OpenCL parity, max |got - want| per quantity:");
+        MAX.forEach((k, v) -> b.append(String.format("%n  %-28s %.3g", k, v)));
+        System.out.println(b);
+    }
+}
