@@ -37,9 +37,13 @@ public final class CudaEngine implements Engine {
         } catch (CudaError e) {
             throw new EngineUnavailableException(e.getMessage(), e);
         }
+        KernelModule module = null;
         try {
-            return new CudaEngine(ctx, new KernelModule());
+            module = new KernelModule();
+            module.require(CudaKernels.NAMES);
+            return new CudaEngine(ctx, module);
         } catch (EngineUnavailableException | RuntimeException e) {
+            if (module != null) module.close();
             ctx.close();
             if (e instanceof CudaError) throw new EngineUnavailableException(e.getMessage(), e);
             throw e;

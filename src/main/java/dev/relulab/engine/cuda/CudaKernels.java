@@ -6,6 +6,7 @@ import dev.relulab.nn.Activation;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
+import java.util.List;
 
 /**
  * The launches behind each compute operation, following the kernel ABI of native-kernels/README.md: argument order,
@@ -15,8 +16,10 @@ import dev.relulab.random.Purpose;
 final class CudaKernels {
     /** Tile edge of dense_forward_v2 (DF_TILE in native-kernels/common/dense_forward.h). */
     static final int DF_TILE = 16;
-    /** Layers with at least this many weights per network use the tiled dense_forward_v2. */
-    static final int TILED_MIN_WEIGHTS = 64 * 64;
+    /** Every kernel these launches use, looked up when the engine opens so that a stale fatbin fails at once. */
+    static final List<String> NAMES = List.of("dense_forward_v1", "dense_forward_v2", "prelu_slope_grad",
+            "activation_backward", "dense_backward_weights", "dense_backward_dx_v1", "loss_v1", "optimizer_step",
+            "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats");
     /** The driver's limit on gridDim.y. */
     private static final int MAX_GRID_Y = 65535;
 
@@ -28,14 +31,23 @@ final class CudaKernels {
 
     /** Which dense_forward version a layer of this shape runs (the launcher names it in every error). */
     static String denseForwardVersion(int E, int B, int nIn, int nOut) {
-        boolean wide = (long) nIn * nOut >= TILED_MIN_WEIGHTS;
+        // the OpenCL engine's rule, so both backends run the same version on the same shape
+        boolean wide = nIn >= 64 && nOut >= 32 && B >= DF_TILE;
         long gridY = (long) E * tiles(B);
         return wide && gridY >= 1 && gridY <= MAX_GRID_Y ? "dense_forward_v2" : "dense_forward_v1";
     }
 
     void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act, float alpha,
                       Buffer slope, Buffer z, Buffer a, Buffer alive) {
-        long total = elements("denseForward", E, B, nOut);
+        String op = "denseForward";
+        long total = elements(op, E, B, nOut);
+        need(op, "x", x, false, elements(op, E, B, nIn));
+        need(op, "w", w, false, elements(op, E, nOut, nIn));
+        need(op, "b", b, false, (long) E * nOut);
+        optional(op, "slope", slope, false, (long) E * nOut);
+        need(op, "z", z, false, total);
+        need(op, "a", a, false, total);
+        optional(op, "alive", alive, true, (long) E * nOut);
         String kernel = denseForwardVersion(E, B, nIn, nOut);
         LaunchShape shape = kernel.endsWith("v2")
                 ? new LaunchShape(tiles(nOut), E * tiles(B), 1, DF_TILE, DF_TILE, 1, 0)
@@ -45,7 +57,17 @@ final class CudaKernels {
 
     void denseBackward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer z, Activation act, float alpha,
                        Buffer slope, Buffer dA, Buffer dW, Buffer db, Buffer dSlope, Buffer dX) {
-        long outs = elements("denseBackward", E, B, nOut);
+        String op = "denseBackward";
+        long outs = elements(op, E, B, nOut);
+        need(op, "x", x, false, elements(op, E, B, nIn));
+        need(op, "w", w, false, elements(op, E, nOut, nIn));
+        need(op, "z", z, false, outs);
+        optional(op, "slope", slope, false, (long) E * nOut);
+        need(op, "dA", dA, false, outs);
+        need(op, "dW", dW, false, (long) E * nOut * nIn);
+        need(op, "db", db, false, (long) E * nOut);
+        optional(op, "dSlope", dSlope, false, (long) E * nOut);
+        optional(op, "dX", dX, false, (long) E * B * nIn);
         if (dSlope != null) {
             launcher.launch("prelu_slope_grad", LaunchShape.linear((long) E * nOut), E, B, nOut, z, dA, dSlope);
         }
@@ -63,14 +85,27 @@ final class CudaKernels {
 
     void loss(Loss loss, int E, int B, int n, Buffer out, Buffer target, Buffer dOut, Buffer lossLast, Buffer lossSum,
               Buffer diverged) {
-        elements("loss", E, B, n);
+        long total = elements("loss", E, B, n);
+        need("loss", "out", out, false, total);
+        need("loss", "target", target, false, total);
+        need("loss", "dOut", dOut, false, total);
+        need("loss", "lossLast", lossLast, false, E);
+        need("loss", "lossSum", lossSum, false, E);
+        need("loss", "diverged", diverged, true, E);
         launcher.launch("loss_v1", LaunchShape.linear(E), loss.code, E, B, n, out, target, dOut, lossLast, lossSum,
                 diverged);
     }
 
     void optimizerStep(Optimizer opt, int E, long perNet, Buffer param, Buffer grad, Buffer s1, Buffer s2, Buffer lr,
                        float correction, Buffer diverged) {
-        long total = elements("optimizerStep", E, 1, perNet);
+        String op = "optimizerStep";
+        long total = elements(op, E, 1, perNet);
+        need(op, "param", param, false, total);
+        need(op, "grad", grad, false, total);
+        if (opt.stateSlots() >= 1) need(op, "s1", s1, false, total);
+        if (opt.stateSlots() >= 2) need(op, "s2", s2, false, total);
+        need(op, "lr", lr, false, E);
+        need(op, "diverged", diverged, true, E);
         launcher.launch("optimizer_step", LaunchShape.linear(total), opt.kind.code, (float) opt.momentum,
                 (float) opt.beta1, (float) opt.beta2, (float) opt.epsilon, E, (int) perNet, param, grad,
                 opt.stateSlots() >= 1 ? s1 : null, opt.stateSlots() >= 2 ? s2 : null, lr, correction, diverged);
@@ -79,39 +114,70 @@ final class CudaKernels {
     void functionPoints(FunctionTarget f, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
                         int nPoints, int start, int B, int epoch, Buffer x, Buffer y) {
         long total = elements("functionPoints", E, B, 1);
+        need("functionPoints", "x", x, false, total);
+        need("functionPoints", "y", y, false, total);
         launcher.launch("function_points", LaunchShape.linear(total), f.code, lo, hi, (int) seed,
                 (int) (seed >>> 32), netBase, E, purpose.code, nPoints, start, B, epoch, x, y);
     }
 
     void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int d, int k, long seed, int netBase, int E,
                     int start, int B, int epoch, Buffer x, Buffer y) {
-        long total = elements("gatherRows", E, B, (long) d + k);
+        String op = "gatherRows";
+        long total = elements(op, E, B, (long) d + k);
+        need(op, "data", data, false, elements(op, 1, (long) rowBase + nRows, d));
+        need(op, "labels", labels, false, elements(op, 1, (long) rowBase + nRows, k));
+        need(op, "x", x, false, (long) E * B * d);
+        need(op, "y", y, false, (long) E * B * k);
         launcher.launch("gather_rows", LaunchShape.linear(total), data, labels, rowBase, nRows, d, k, (int) seed,
                 (int) (seed >>> 32), netBase, E, start, B, epoch, x, y);
     }
 
     void reduceDead(int E, int n, Buffer alive, Buffer everDead, Buffer dead, Buffer revived, int layers, int layer) {
-        elements("reduceDead", E, 1, n);
+        String op = "reduceDead";
+        if (layer < 0 || layer >= layers) {
+            throw new IllegalArgumentException(op + ": layer=" + layer + " must be in [0, layers=" + layers + ")");
+        }
+        need(op, "alive", alive, true, elements(op, E, 1, n));
+        optional(op, "everDead", everDead, true, (long) E * n);
+        need(op, "dead", dead, true, elements(op, E, 1, layers));
+        optional(op, "revived", revived, true, (long) E * layers);
         launcher.launch("reduce_dead", LaunchShape.linear(E), E, n, alive, everDead, dead, revived, layers, layer);
     }
 
     void absSum(int E, int B, int n, Buffer a, Buffer sums) {
-        elements("absSum", E, B, n);
+        need("absSum", "a", a, false, elements("absSum", E, B, n));
+        need("absSum", "sums", sums, false, (long) E * n);
         launcher.launch("abs_sum", LaunchShape.linear((long) E * n), E, B, n, a, sums);
     }
 
     void dormantMask(int E, int n, Buffer sums, float tau, Buffer alive) {
-        elements("dormantMask", E, 1, n);
+        need("dormantMask", "sums", sums, false, elements("dormantMask", E, 1, n));
+        need("dormantMask", "alive", alive, true, (long) E * n);
         launcher.launch("dormant_mask", LaunchShape.linear(E), E, n, sums, tau, alive);
     }
 
     void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first) {
-        elements("outputStats", E, B, (long) n * 4);
+        need("outputStats", "v", v, false, elements("outputStats", E, B, n));
+        need("outputStats", "stats", stats, false, elements("outputStats", E, n, 4));
         launcher.launch("output_stats", LaunchShape.linear((long) E * n), E, B, n, v, stats, first ? 1 : 0);
     }
 
     private static int tiles(int n) {
         return (n + DF_TILE - 1) / DF_TILE;
+    }
+
+    /** Checks a required buffer's type and size before a launch, since a kernel reading past it would kill the context. */
+    private static void need(String op, String name, Buffer buffer, boolean isInt, long count) {
+        if (buffer == null) throw new IllegalArgumentException(op + ": " + name + " is required");
+        if (!(buffer instanceof CudaBuffer)) {
+            throw new IllegalArgumentException(op + ": " + name + " is a " + buffer.getClass().getSimpleName()
+                    + ", not a CUDA buffer");
+        }
+        ((CudaBuffer) buffer).checked(isInt, count, op + " " + name);
+    }
+
+    private static void optional(String op, String name, Buffer buffer, boolean isInt, long count) {
+        if (buffer != null) need(op, name, buffer, isInt, count);
     }
 
     /** E * rows * cols, refused when the kernels' 32-bit index math cannot reach it. */

@@ -41,6 +41,17 @@ final class KernelModule implements AutoCloseable {
         }
     }
 
+    /** Looks up every kernel in {@code names} now, so that a fatbin missing one fails when the engine opens. */
+    void require(Iterable<String> names) throws EngineUnavailableException {
+        for (String name : names) {
+            try {
+                function(name);
+            } catch (CudaError e) {
+                throw new EngineUnavailableException(e.getMessage() + " (the fatbin is older than this engine; rebuild)");
+            }
+        }
+    }
+
     /** The kernel named {@code name}; a name missing from the fatbin is reported with the call that looked for it. */
     synchronized CUfunction function(String name) {
         CUfunction f = functions.get(name);
