@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Train ensembles of small networks at once and measure how their ReLU units die.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DevicesCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
