@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The four launches of denseBackward against the CPU engine for every activation, with and without dX. */
+/** The launches of denseBackward (v1 and tiled v2) against the CPU engine for every activation, with and without dX. */
 class OpenClDenseBackwardTest {
 
     @ParameterizedTest
@@ -18,9 +18,12 @@ class OpenClDenseBackwardTest {
         OpenClEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
-        check(cl, act, 37, 63, 7, 5, true, r, seed);
-        check(cl, act, 1 + r.nextInt(20), 1 + r.nextInt(40), 1 + r.nextInt(70), 1 + r.nextInt(40), r.nextBoolean(), r,
-                seed);
+        for (int version = 1; version <= 2; version++) {
+            cl.backwardVersion = version;
+            check(cl, act, 37, 63, 7, 5, true, r, seed);
+            check(cl, act, 1 + r.nextInt(20), 1 + r.nextInt(40), 1 + r.nextInt(70), 1 + r.nextInt(40), r.nextBoolean(),
+                    r, seed);
+        }
     }
 
     static void check(Engine cl, Activation act, int E, int B, int nIn, int nOut, boolean wantDx, Random r, long seed) {

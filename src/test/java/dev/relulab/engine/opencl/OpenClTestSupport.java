@@ -41,6 +41,7 @@ final class OpenClTestSupport {
         if (buildFailure != null) fail(buildFailure);
         Assumptions.assumeTrue(engine != null, unavailable);
         engine.forwardVersion = 0;
+        engine.backwardVersion = 0;
         return engine;
     }
 
