@@ -36,6 +36,8 @@ public final class OpenClEngine implements Engine {
     private final int local;
     /** dense_forward version: 0 picks by shape and device, 1 or 2 forces one (tests). */
     int forwardVersion;
+    /** dense_backward_weights / dense_backward_dx version: 0 picks by shape and device, 1 or 2 forces one. */
+    int backwardVersion;
 
     private OpenClEngine(ClDevice device) throws EngineUnavailableException {
         this.device = device;
@@ -208,22 +210,27 @@ public final class OpenClEngine implements Engine {
         Shapes.need(op, "z", z, false, out);
         Shapes.need(op, "a", a, false, out);
         Shapes.optional(op, "alive", alive, true, (long) E * nOut);
-        int version = forwardVersion != 0 ? forwardVersion : forwardVersionFor(B, nIn, nOut);
+        int version = forwardVersion != 0 ? forwardVersion : tiledVersionFor(B, nIn, nOut);
         launch.kernel(version == 2 ? "dense_forward_v2" : "dense_forward_v1").i(E).i(B).i(nIn).i(nOut).buf(x).buf(w)
                 .buf(b).i(act.code).f(alpha).buf(slope).buf(z).buf(a).buf(alive);
         if (version == 2) {
-            long gx = (long) (nOut + TILE - 1) / TILE * TILE, gy = (long) (B + TILE - 1) / TILE * TILE * E;
-            Shapes.total(op + " v2 grid", gx, gy);
-            launch.run2d(gx, gy, TILE, TILE);
+            launch.run2d(roundUp(nOut), Shapes.total(op + " v2 grid", roundUp(B), E), TILE, TILE);
         } else {
             launch.run1d(out, local);
         }
     }
 
-    /** v2 (local-memory tiles) for wide layers on a GPU that takes 16x16 groups; v1 (one item per output) else. */
-    int forwardVersionFor(int B, int nIn, int nOut) {
+    /**
+     * The dense kernels' version: v2 (16x16 local-memory tiles) for wide layers on a GPU that takes 16x16 groups, v1
+     * (one item per output) else; on a CPU device v1 lets the compiler vectorise the whole loop.
+     */
+    int tiledVersionFor(int B, int nIn, int nOut) {
         boolean wide = nIn >= 64 && nOut >= 32 && B >= TILE;
         return device.gpu && wide && device.maxWorkGroup >= TILE * TILE ? 2 : 1;
+    }
+
+    private static long roundUp(long n) {
+        return (n + TILE - 1) / TILE * TILE;
     }
 
     @Override
@@ -249,10 +256,22 @@ public final class OpenClEngine implements Engine {
             launch.kernel("activation_backward").i(E).i(B).i(nOut).buf(z).i(act.code).f(alpha).buf(slope).buf(dA)
                     .run1d(out, local);
         }
-        launch.kernel("dense_backward_weights").i(E).i(B).i(nIn).i(nOut).buf(x).buf(dA).buf(dW).buf(db)
-                .run1d(Shapes.total(op, E, nOut, nIn + 1L), local);
+        int version = backwardVersion != 0 ? backwardVersion : tiledVersionFor(B, nIn, nOut);
+        launch.kernel(version == 2 ? "dense_backward_weights_v2" : "dense_backward_weights").i(E).i(B).i(nIn)
+                .i(nOut).buf(x).buf(dA).buf(dW).buf(db);
+        if (version == 2) {
+            launch.run2d(roundUp(nIn + 1L), Shapes.total(op + " v2 grid", roundUp(nOut), E), TILE, TILE);
+        } else {
+            launch.run1d(Shapes.total(op, E, nOut, nIn + 1L), local);
+        }
         if (dX != null) {
-            launch.kernel("dense_backward_dx_v1").i(E).i(B).i(nIn).i(nOut).buf(w).buf(dA).buf(dX).run1d(inputs, local);
+            launch.kernel(version == 2 ? "dense_backward_dx_v2" : "dense_backward_dx_v1").i(E).i(B).i(nIn).i(nOut)
+                    .buf(w).buf(dA).buf(dX);
+            if (version == 2) {
+                launch.run2d(roundUp(nIn), Shapes.total(op + " v2 grid", roundUp(B), E), TILE, TILE);
+            } else {
+                launch.run1d(inputs, local);
+            }
         }
     }
 

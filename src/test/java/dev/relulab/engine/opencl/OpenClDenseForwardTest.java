@@ -9,7 +9,10 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** dense_forward_v1 and v2 against the CPU engine for every activation, on an odd shape and a random one. */
+/**
+ * dense_forward_v1 and v2 against the CPU engine for every activation, on an odd shape and a random one; one example
+ * has a NaN input, which every activation must pass on as the CPU does.
+ */
 class OpenClDenseForwardTest {
 
     @ParameterizedTest
@@ -31,6 +34,7 @@ class OpenClDenseForwardTest {
         Engine cpu = cpu();
         float[] x = normal(r, E * B * nIn, 1), w = normal(r, E * nOut * nIn, 1 / Math.sqrt(nIn));
         float[] b = normal(r, E * nOut, 0.3);
+        if (E > 1 && B > 2) x[(B + 2) * nIn] = Float.NaN;
         float[] slope = act.hasLearnedSlope() ? uniform(r, E * nOut, -0.5f, 0.5f) : null;
         int[] alive = new int[E * nOut];
         for (int i = 0; i < alive.length; i += 3) alive[i] = 1;
