@@ -12,6 +12,8 @@ final class DenseOps {
         List<ParityOp> ops = new ArrayList<>();
         for (Activation act : Activation.values()) ops.add(forward(d, act));
         for (Activation act : Activation.values()) ops.add(backward(d, act));
+        ops.add(forward(d, Activation.RELU, wide(d)));
+        ops.add(backward(d, Activation.RELU, wide(d)));
         return ops;
     }
 
@@ -19,9 +21,21 @@ final class DenseOps {
         return act == Activation.LEAKY_RELU ? (float) (0.01 + 0.3 * d.rng.nextDouble()) : act.defaultAlpha;
     }
 
+    /** Sizes (E, B, nIn, nOut) of a wide layer, so that the tiled kernel versions always get checked. */
+    static int[] wide(Draw d) {
+        return new int[] {1 + d.rng.nextInt(3), 17 + 2 * d.rng.nextInt(48), 65 + 2 * d.rng.nextInt(96),
+            33 + 2 * d.rng.nextInt(80)};
+    }
+
+    static int[] narrowOrAny(Draw d) {
+        return d.fit(d.size(Draw.MAX_NETWORKS), d.size(Draw.MAX_BATCH), d.size(Draw.MAX_WIDTH), d.size(Draw.MAX_WIDTH));
+    }
+
     static ParityOp forward(Draw d, Activation act) {
-        int[] s = d.fit(d.size(Draw.MAX_NETWORKS), d.size(Draw.MAX_BATCH), d.size(Draw.MAX_WIDTH),
-                d.size(Draw.MAX_WIDTH));
+        return forward(d, act, narrowOrAny(d));
+    }
+
+    static ParityOp forward(Draw d, Activation act, int[] s) {
         int E = s[0], B = s[1], nIn = s[2], nOut = s[3];
         boolean prelu = act.hasLearnedSlope();
         float alpha = alpha(d, act);
@@ -39,8 +53,10 @@ final class DenseOps {
     }
 
     static ParityOp backward(Draw d, Activation act) {
-        int[] s = d.fit(d.size(Draw.MAX_NETWORKS), d.size(Draw.MAX_BATCH), d.size(Draw.MAX_WIDTH),
-                d.size(Draw.MAX_WIDTH));
+        return backward(d, act, narrowOrAny(d));
+    }
+
+    static ParityOp backward(Draw d, Activation act, int[] s) {
         int E = s[0], B = s[1], nIn = s[2], nOut = s[3];
         boolean prelu = act.hasLearnedSlope(), withDx = d.rng.nextInt(4) != 0;
         float alpha = alpha(d, act);

@@ -18,7 +18,8 @@ final class CudaKernels {
     static final int DF_TILE = 16;
     /** Every kernel these launches use, looked up when the engine opens so that a stale fatbin fails at once. */
     static final List<String> NAMES = List.of("dense_forward_v1", "dense_forward_v2", "prelu_slope_grad",
-            "activation_backward", "dense_backward_weights", "dense_backward_dx_v1", "loss_v1", "optimizer_step",
+            "activation_backward", "dense_backward_weights", "dense_backward_weights_v2", "dense_backward_dx_v1",
+            "dense_backward_dx_v2", "loss_v1", "optimizer_step",
             "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats");
     /** The driver's limit on gridDim.y. */
     private static final int MAX_GRID_Y = 65535;
@@ -31,10 +32,12 @@ final class CudaKernels {
 
     /** Which dense_forward version a layer of this shape runs (the launcher names it in every error). */
     static String denseForwardVersion(int E, int B, int nIn, int nOut) {
-        // the OpenCL engine's rule, so both backends run the same version on the same shape
-        boolean wide = nIn >= 64 && nOut >= 32 && B >= DF_TILE;
-        long gridY = (long) E * tiles(B);
-        return wide && gridY >= 1 && gridY <= MAX_GRID_Y ? "dense_forward_v2" : "dense_forward_v1";
+        return tiled(B, nIn, nOut, (long) E * tiles(B)) ? "dense_forward_v2" : "dense_forward_v1";
+    }
+
+    /** The OpenCL engine's rule for the tiled v2 kernels, so both backends run the same version on a shape. */
+    private static boolean tiled(int B, int nIn, int nOut, long gridY) {
+        return nIn >= 64 && nOut >= 32 && B >= DF_TILE && gridY <= MAX_GRID_Y;
     }
 
     void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act, float alpha,
@@ -50,7 +53,7 @@ final class CudaKernels {
         optional(op, "alive", alive, true, (long) E * nOut);
         String kernel = denseForwardVersion(E, B, nIn, nOut);
         LaunchShape shape = kernel.endsWith("v2")
-                ? new LaunchShape(tiles(nOut), E * tiles(B), 1, DF_TILE, DF_TILE, 1, 0)
+                ? tileShape(tiles(nOut), E * tiles(B))
                 : LaunchShape.linear(total);
         launcher.launch(kernel, shape, E, B, nIn, nOut, x, w, b, act.code, alpha, slope, z, a, alive);
     }
@@ -75,11 +78,19 @@ final class CudaKernels {
             launcher.launch("activation_backward", LaunchShape.linear(outs), E, B, nOut, z, act.code, alpha, slope,
                     dA);
         }
-        long weights = elements("denseBackward", E, nOut, nIn + 1);
-        launcher.launch("dense_backward_weights", LaunchShape.linear(weights), E, B, nIn, nOut, x, dA, dW, db);
-        if (dX != null) {
-            long ins = elements("denseBackward", E, B, nIn);
-            launcher.launch("dense_backward_dx_v1", LaunchShape.linear(ins), E, B, nIn, nOut, w, dA, dX);
+        long weights = elements(op, E, nOut, nIn + 1);
+        if (tiled(B, nIn, nOut, (long) E * tiles(nOut))) {
+            launcher.launch("dense_backward_weights_v2", tileShape(tiles(nIn + 1), E * tiles(nOut)), E, B, nIn, nOut,
+                    x, dA, dW, db);
+        } else {
+            launcher.launch("dense_backward_weights", LaunchShape.linear(weights), E, B, nIn, nOut, x, dA, dW, db);
+        }
+        if (dX == null) return;
+        if (tiled(B, nIn, nOut, (long) E * tiles(B))) {
+            launcher.launch("dense_backward_dx_v2", tileShape(tiles(nIn), E * tiles(B)), E, B, nIn, nOut, w, dA, dX);
+        } else {
+            launcher.launch("dense_backward_dx_v1", LaunchShape.linear(elements(op, E, B, nIn)), E, B, nIn, nOut, w,
+                    dA, dX);
         }
     }
 
@@ -160,6 +171,10 @@ final class CudaKernels {
         need("outputStats", "v", v, false, elements("outputStats", E, B, n));
         need("outputStats", "stats", stats, false, elements("outputStats", E, n, 4));
         launcher.launch("output_stats", LaunchShape.linear((long) E * n), E, B, n, v, stats, first ? 1 : 0);
+    }
+
+    private static LaunchShape tileShape(int gx, int gy) {
+        return new LaunchShape(gx, gy, 1, DF_TILE, DF_TILE, 1, 0);
     }
 
     private static int tiles(int n) {
