@@ -9,9 +9,11 @@ public final class ClDevice {
     public final boolean gpu;
     public final long globalMemBytes, maxAllocBytes;
     public final int computeUnits, maxWorkGroup;
+    /** Whether the device offers correctly rounded float division and sqrt (CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT). */
+    public final boolean exactDivSqrt;
 
     ClDevice(int index, long platform, long id, String name, String platformName, String version, boolean gpu,
-             long globalMemBytes, long maxAllocBytes, int computeUnits, int maxWorkGroup) {
+             long globalMemBytes, long maxAllocBytes, int computeUnits, int maxWorkGroup, boolean exactDivSqrt) {
         this.index = index;
         this.platform = platform;
         this.id = id;
@@ -23,11 +25,12 @@ public final class ClDevice {
         this.maxAllocBytes = maxAllocBytes;
         this.computeUnits = computeUnits;
         this.maxWorkGroup = maxWorkGroup;
+        this.exactDivSqrt = exactDivSqrt;
     }
 
     ClDevice withIndex(int i) {
         return new ClDevice(i, platform, id, name, platformName, version, gpu, globalMemBytes, maxAllocBytes,
-                computeUnits, maxWorkGroup);
+                computeUnits, maxWorkGroup, exactDivSqrt);
     }
 
     /** One line: index, kind, name, platform, version and memory. */
