@@ -2,7 +2,7 @@ package dev.relulab.engine.opencl;
 
 /** One OpenCL device as discovery found it: its handles, names and the limits the engine sizes chunks by. */
 public final class ClDevice {
-    /** Position in {@link ClDevices#list()} (GPUs first), the index users pass to {@code --opencl-device}. */
+    /** Position in {@link ClDevices#list()} (GPUs first), the index that selects this device. */
     public final int index;
     final long platform, id;
     public final String name, platformName, version;
