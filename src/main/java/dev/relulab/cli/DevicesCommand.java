@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 
 /** {@code relulab devices}: the OpenCL platforms and devices this machine offers, and whether CUDA opens. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List the OpenCL devices (GPUs first; the index is what --opencl-device takes) and the CUDA device.")
+        description = "List the OpenCL devices (GPUs first; an index or part of a name selects one) and the CUDA device.")
 public final class DevicesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.lwjgl.PointerBuffer;
+import org.lwjgl.opencl.CL12;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
@@ -96,10 +97,12 @@ public final class ClDevices {
         int[] cu = new int[1];
         ClCheck.check(clGetDeviceInfo(device, CL_DEVICE_MAX_COMPUTE_UNITS, cu, null), "clGetDeviceInfo",
                 "CL_DEVICE_MAX_COMPUTE_UNITS");
+        long fp = deviceLong(device, CL_DEVICE_SINGLE_FP_CONFIG, stack);
         return new ClDevice(-1, platform, device, deviceString(device, CL_DEVICE_NAME).trim(), platformName,
                 deviceString(device, CL_DEVICE_VERSION).trim(), (type & CL_DEVICE_TYPE_GPU) != 0,
                 deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE, stack), deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE,
-                stack), cu[0], (int) Math.min(Integer.MAX_VALUE, wg.get(0)));
+                stack), cu[0], (int) Math.min(Integer.MAX_VALUE, wg.get(0)),
+                (fp & CL12.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0);
     }
 
     private static long deviceLong(long device, int param, MemoryStack stack) {

@@ -13,8 +13,11 @@ import org.lwjgl.system.MemoryUtil;
 
 /** The built kernel program on one device and its kernels by name. */
 final class ClProgram implements AutoCloseable {
-    /** Build options: Java's rounding of division and sqrt, so that the optimizer matches the CPU exactly. */
-    static final String OPTIONS = "-cl-fp32-correctly-rounded-divide-sqrt";
+    /**
+     * Build option for Java's rounding of division and sqrt, so that the optimizer matches the CPU exactly; given only
+     * where the device supports it (elsewhere its effect is implementation-defined).
+     */
+    static final String EXACT_DIV_SQRT = "-cl-fp32-correctly-rounded-divide-sqrt";
     static final String[] KERNELS = {"fill_f32", "fill_i32", "dense_forward_v1", "dense_forward_v2",
         "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
         "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
@@ -31,7 +34,7 @@ final class ClProgram implements AutoCloseable {
             program = clCreateProgramWithSource(context, source, rc);
             ClCheck.check(rc.get(0), "clCreateProgramWithSource", KernelSource.MAIN);
         }
-        int rc = clBuildProgram(program, device.id, OPTIONS, null, 0);
+        int rc = clBuildProgram(program, device.id, device.exactDivSqrt ? EXACT_DIV_SQRT : "", null, 0);
         if (rc != CL_SUCCESS) {
             String log = buildLog(device.id);
             clReleaseProgram(program);

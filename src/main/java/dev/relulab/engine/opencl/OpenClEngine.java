@@ -93,6 +93,11 @@ public final class OpenClEngine implements Engine {
         return device;
     }
 
+    /** The launcher, for tests that check the error idiom. */
+    ClLaunch launcher() {
+        return launch;
+    }
+
     @Override
     public int parallelChunks() {
         return 1;

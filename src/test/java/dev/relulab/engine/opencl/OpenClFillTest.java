@@ -37,6 +37,19 @@ class OpenClFillTest {
     }
 
     @Test
+    void failedLaunchNamesCallKernelShapeAndError() {
+        OpenClEngine cl = engine();
+        Buffer b = cl.floats(4);
+        OpenClException e = assertThrows(OpenClException.class,
+                () -> cl.launcher().kernel("fill_f32").buf(b).f(1f).i(4).run2d(16, 16, 1 << 15, 1 << 15));
+        assertTrue(e.getMessage().startsWith("clEnqueueNDRangeKernel fill_f32 global=(16,16,1) local=(32768,32768,1): "
+                + "CL_INVALID_"), e.getMessage());
+        cl.fill(b, 2f, 4);
+        assertArrayEquals(new float[] {2f, 2f, 2f, 2f}, download(cl, b), "the queue works after a refused launch");
+        b.close();
+    }
+
+    @Test
     void refusesShapesBeyond32BitIndices() {
         OpenClEngine cl = engine();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cl.floats(1L << 31));
