@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ConstantInitCommand.class,
             VariantsCommand.class,
+            SelftestCommand.class,
+            DevicesCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

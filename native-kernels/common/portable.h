@@ -1,0 +1,81 @@
+/*
+ * portable.h - the small dialect that CUDA C++ and OpenCL C share, so that every kernel body in common/ is written
+ * once and compiled by nvcc (cuda/relulab.cu) and by the OpenCL driver (opencl/relulab.cl).
+ *
+ * Kernel bodies use only: KERNEL, GLOBAL (pointer into device memory), LOCAL (work-group shared memory), DEVICE
+ * (helper functions), RESTRICT, the index macros, BARRIER(), the F* math wrappers (float overloads on both sides)
+ * and MUL_RN / ADD_RN where a product-then-sum must round twice, exactly as Java does (no fused multiply-add).
+ *
+ * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
+ * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
+ * of 2^31 elements or more.
+ */
+#ifndef RELULAB_PORTABLE_H
+#define RELULAB_PORTABLE_H
+
+#if defined(__CUDACC__)
+
+typedef unsigned int uint;
+#define KERNEL extern "C" __global__
+#define GLOBAL
+#define LOCAL __shared__
+#define DEVICE static __device__ __forceinline__
+#define RESTRICT __restrict__
+#define GLOBAL_ID ((int) (blockIdx.x * blockDim.x + threadIdx.x))
+#define LOCAL_ID_X ((int) threadIdx.x)
+#define LOCAL_ID_Y ((int) threadIdx.y)
+#define GROUP_ID_X ((int) blockIdx.x)
+#define GROUP_ID_Y ((int) blockIdx.y)
+#define GROUP_ID_Z ((int) blockIdx.z)
+#define BARRIER() __syncthreads()
+#define MUL_RN(a, b) __fmul_rn((a), (b))
+#define ADD_RN(a, b) __fadd_rn((a), (b))
+#define MULHI_U32(a, b) __umulhi((a), (b))
+#define CLZ_U32(x) __clz((int) (x))
+#define FEXP(x) expf(x)
+#define FEXPM1(x) expm1f(x)
+#define FLOG(x) logf(x)
+#define FLOG1P(x) log1pf(x)
+#define FERF(x) erff(x)
+#define FTANH(x) tanhf(x)
+#define FSIN(x) sinf(x)
+#define FSQRT(x) sqrtf(x)
+#define FABS(x) fabsf(x)
+#define FMAX(a, b) fmaxf((a), (b))
+#define IS_FINITE(x) isfinite(x)
+
+#else /* OpenCL C */
+
+/* Products and sums round separately, as in Java: uniform draws (x = lo + range * u) must be bit-identical. */
+#pragma OPENCL FP_CONTRACT OFF
+#define KERNEL __kernel
+#define GLOBAL __global
+#define LOCAL __local
+#define DEVICE static inline
+#define RESTRICT restrict
+#define GLOBAL_ID ((int) get_global_id(0))
+#define LOCAL_ID_X ((int) get_local_id(0))
+#define LOCAL_ID_Y ((int) get_local_id(1))
+#define GROUP_ID_X ((int) get_group_id(0))
+#define GROUP_ID_Y ((int) get_group_id(1))
+#define GROUP_ID_Z ((int) get_group_id(2))
+#define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
+#define MUL_RN(a, b) ((a) * (b))
+#define ADD_RN(a, b) ((a) + (b))
+#define MULHI_U32(a, b) mul_hi((uint) (a), (uint) (b))
+#define CLZ_U32(x) ((int) clz((uint) (x)))
+#define FEXP(x) exp(x)
+#define FEXPM1(x) expm1(x)
+#define FLOG(x) log(x)
+#define FLOG1P(x) log1p(x)
+#define FERF(x) erf(x)
+#define FTANH(x) tanh(x)
+#define FSIN(x) sin(x)
+#define FSQRT(x) sqrt(x)
+#define FABS(x) fabs(x)
+#define FMAX(a, b) fmax((a), (b))
+#define IS_FINITE(x) isfinite(x)
+
+#endif
+
+#endif

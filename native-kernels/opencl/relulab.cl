@@ -1,0 +1,9 @@
+/* relulab.cl - the OpenCL program: every kernel family of common/, compiled by the driver at run time. The engine
+   resolves the includes itself (it concatenates the headers), so the driver needs no include path. */
+#include "../common/fill.h"
+#include "../common/dense_forward.h"
+#include "../common/dense_backward.h"
+#include "../common/loss.h"
+#include "../common/optimizer.h"
+#include "../common/data.h"
+#include "../common/dead_mask.h"

@@ -1,0 +1,90 @@
+package dev.relulab.engine.opencl;
+
+import static org.lwjgl.opencl.CL10.*;
+
+import dev.relulab.engine.EngineUnavailableException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+/** The built kernel program on one device and its kernels by name. */
+final class ClProgram implements AutoCloseable {
+    /**
+     * Build option for Java's rounding of division and sqrt, so that the optimizer matches the CPU exactly; given only
+     * where the device supports it (elsewhere its effect is implementation-defined).
+     */
+    static final String EXACT_DIV_SQRT = "-cl-fp32-correctly-rounded-divide-sqrt";
+    static final String[] KERNELS = {"fill_f32", "fill_i32", "dense_forward_v1", "dense_forward_v2",
+        "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
+        "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
+        "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats"};
+
+    final long program;
+    private final Map<String, Long> kernels = new LinkedHashMap<>();
+
+    ClProgram(long context, ClDevice device) throws EngineUnavailableException {
+        String source = KernelSource.load();
+        int[] err = new int[1];
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            IntBuffer rc = stack.mallocInt(1);
+            program = clCreateProgramWithSource(context, source, rc);
+            ClCheck.check(rc.get(0), "clCreateProgramWithSource", KernelSource.MAIN);
+        }
+        int rc = clBuildProgram(program, device.id, device.exactDivSqrt ? EXACT_DIV_SQRT : "", null, 0);
+        if (rc != CL_SUCCESS) {
+            String log = buildLog(device.id);
+            clReleaseProgram(program);
+            throw new EngineUnavailableException("OpenCL build of kernels/" + KernelSource.MAIN + " failed on "
+                    + device + " (" + ClCheck.name(rc) + "); build log:\n" + log);
+        }
+        for (String name : KERNELS) {
+            long k = clCreateKernel(program, name, err);
+            ClCheck.check(err[0], "clCreateKernel", name);
+            kernels.put(name, k);
+        }
+    }
+
+    long kernel(String name) {
+        Long k = kernels.get(name);
+        if (k == null) throw new IllegalArgumentException("no kernel '" + name + "' in " + KernelSource.MAIN);
+        return k;
+    }
+
+    private String buildLog(long device) {
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            PointerBuffer size = stack.mallocPointer(1);
+            if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, (ByteBuffer) null, size) != CL_SUCCESS) {
+                return "(no build log)";
+            }
+            ByteBuffer buf = MemoryUtil.memAlloc((int) Math.max(1, size.get(0)));
+            try {
+                clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, buf, null);
+                return MemoryUtil.memUTF8(buf, Math.max(0, (int) size.get(0) - 1)).trim();
+            } finally {
+                MemoryUtil.memFree(buf);
+            }
+        }
+    }
+
+    /** Releases kernels and program; returns the first error's description, or null. */
+    String release() {
+        String first = null;
+        for (Map.Entry<String, Long> k : kernels.entrySet()) {
+            int rc = clReleaseKernel(k.getValue());
+            if (rc != CL_SUCCESS && first == null) first = "clReleaseKernel " + k.getKey() + ": " + ClCheck.name(rc);
+        }
+        kernels.clear();
+        int rc = clReleaseProgram(program);
+        if (rc != CL_SUCCESS && first == null) first = "clReleaseProgram: " + ClCheck.name(rc);
+        return first;
+    }
+
+    @Override
+    public void close() {
+        release();
+    }
+}
