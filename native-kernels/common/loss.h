@@ -32,7 +32,7 @@ DEVICE float loss_example(int loss, GLOBAL const float *zs, GLOBAL const float *
         for (int k = 0; k < n; k++) {
             float zk = zs[k], yk = ys[k];
             sum += (FMAX(zk, 0.0f) - zk * yk) + FLOG1P(FEXP(-FABS(zk)));
-            grad[k] = (act_sigmoid(zk) - yk) * scale;
+            grad[k] = (act_sigmoid(zk) - yk) * scale / n;
         }
         return sum / n;
     }
