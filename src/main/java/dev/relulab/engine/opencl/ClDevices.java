@@ -39,6 +39,7 @@ public final class ClDevices {
                 for (int d = 0; d < nd[0]; d++) found.add(describe(platform, platformName, devices.get(d), stack));
             }
         }
+        SignalHandlers.restore();
         found.sort(Comparator.comparing((ClDevice d) -> !d.gpu));
         List<ClDevice> indexed = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) indexed.add(found.get(i).withIndex(i));

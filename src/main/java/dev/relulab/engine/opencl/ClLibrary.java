@@ -41,6 +41,7 @@ final class ClLibrary {
         }
         Configuration.OPENCL_EXPLICIT_INIT.set(true);
         try {
+            SignalHandlers.save();
             CL.create();
             return null;
         } catch (IllegalStateException alreadyCreated) {

@@ -63,6 +63,42 @@ public final class OpenClEngine implements Engine {
         }
         program = p;
         launch = new ClLaunch(queue, program);
+        try {
+            warmUp();
+        } finally {
+            SignalHandlers.restore();
+        }
+    }
+
+    /**
+     * Runs every kernel once on a tiny shape so that a driver which compiles at first launch (PoCL) has done all its
+     * compiling before {@link SignalHandlers#restore}; the tiled versions only where they can be picked (GPUs).
+     */
+    private void warmUp() {
+        int n = 2 * TILE;
+        Buffer f1 = floats(n * n), f2 = floats(n * n), f3 = floats(n * n), f4 = floats(n * n), f5 = floats(n * n);
+        Buffer i1 = ints(n), i2 = ints(n), i3 = ints(n), i4 = ints(n);
+        try {
+            for (int v = 1; v <= (device.gpu ? 2 : 1); v++) {
+                forwardVersion = v;
+                backwardVersion = v;
+                denseForward(1, 2, 2, 2, f1, f2, f3, Activation.PRELU, 0f, f4, f5, f5, i1);
+                denseBackward(1, 2, 2, 2, f1, f2, f3, Activation.PRELU, 0f, f4, f5, f1, f2, f3, f4);
+            }
+            loss(Loss.MSE, 1, 2, 2, f1, f2, f3, f4, f5, i1);
+            optimizerStep(Optimizer.of(Optimizer.Kind.ADAM), 1, 2, f1, f2, f3, f4, f5, 1f, i1);
+            functionPoints(FunctionTarget.ABS, 0f, 1f, 0L, 0, 1, Purpose.TRAIN_POINTS, 2, 0, 2, 0, f1, f2);
+            gatherRows(f1, f2, 0, 2, 2, 2, 0L, 0, 1, 0, 2, 0, f3, f4);
+            reduceDead(1, 2, i1, i2, i3, i4, 1, 0);
+            absSum(1, 2, 2, f1, f2);
+            dormantMask(1, 2, f2, 0f, i1);
+            outputStats(1, 2, 2, f1, f2, true);
+            synchronize();
+        } finally {
+            forwardVersion = 0;
+            backwardVersion = 0;
+            for (Buffer b : new Buffer[] {f1, f2, f3, f4, f5, i1, i2, i3, i4}) b.close();
+        }
     }
 
     /**
