@@ -39,6 +39,9 @@ final class OpenClTestSupport {
             }
         }
         if (buildFailure != null) fail(buildFailure);
+        if (engine == null && "1".equals(System.getenv("RELULAB_REQUIRE_OPENCL"))) {
+            fail(unavailable + " (RELULAB_REQUIRE_OPENCL=1: CI must run the OpenCL parity tests)");
+        }
         Assumptions.assumeTrue(engine != null, unavailable);
         engine.forwardVersion = 0;
         engine.backwardVersion = 0;
