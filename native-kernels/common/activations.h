@@ -2,7 +2,8 @@
  * activations.h - value and derivative of every activation, switched on Activation.code; the math and its order
  * are those of nn/Activation.java, in float32 (Java computes exp/expm1/tanh/erf in double and rounds once, so the
  * kernels differ by a few ulp there; the parity tests allow rtol 1e-5). RELU passes NaN through (z < 0 ? 0 : z) so
- * that divergence stays visible; phi'(0) comes from the z <= 0 side for the piecewise functions.
+ * that divergence stays visible (the CPU writes max(z, 0), which may differ in the sign of a zero output only);
+ * phi'(0) comes from the z <= 0 side for the piecewise functions.
  *
  * Helpers only (no kernels).
  */
