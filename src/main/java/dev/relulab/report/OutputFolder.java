@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A run's output folder, checked for writability before any work starts. Each file is written to a temporary name in
+ * A run's output folder, checked for writability before any work starts and made at the first write. Each file is written to a temporary name in
  * the folder and renamed into place, so a reader never sees half a file and a failed run leaves no partial output.
  */
 public final class OutputFolder {
@@ -19,17 +19,23 @@ public final class OutputFolder {
         this.dir = dir;
     }
 
-    /** Creates the folder if needed and proves it writable; the message names the option and the path. */
+    /**
+     * Proves the folder writable (or creatable) without leaving anything behind: an existing folder must accept a
+     * file, a missing one must have a writable nearest existing parent. The folder itself is made at the first write.
+     * The message names the option and the path.
+     */
     public static OutputFolder prepare(Path dir, String option) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(option + " " + dir + " is not a writable folder ("
+                    + (existing == null ? "no existing parent" : existing + " is a file") + ")");
+        }
         try {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IllegalArgumentException(option + " " + dir + " is a file, not a folder");
-            }
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
-            Files.delete(probe);
+            Files.delete(Files.createTempFile(existing, ".relulab-write-test", ".tmp"));
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(option + " " + dir + " is not a writable folder (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(option + " " + dir + " is not a writable folder (" + existing
+                    + ": " + e.getMessage() + ")");
         }
         return new OutputFolder(dir);
     }
@@ -45,6 +51,7 @@ public final class OutputFolder {
 
     /** Writes {@code name} atomically: to a temporary file first, then renamed over any old one. */
     public Path write(String name, Content content) throws IOException {
+        Files.createDirectories(dir);
         Path target = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
         try {

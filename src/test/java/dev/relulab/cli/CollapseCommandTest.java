@@ -101,6 +101,16 @@ class CollapseCommandTest {
     }
 
     @Test
+    void anEngineThatDoesNotOpenLeavesNoOutputFolder() {
+        Path out = tmp.resolve("nested").resolve("run");
+        Result r = run("collapse", "--networks", "2", "--engine", "cuda", "--out", out.toString());
+        org.junit.jupiter.api.Assumptions.assumeTrue(r.code != 0, "a CUDA device answered here");
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.lines().count() == 1 && r.err.contains("--engine cuda"), r.err);
+        assertFalse(Files.exists(tmp.resolve("nested")), "no folder made for a run that never started");
+    }
+
+    @Test
     void helpTeachesThePresetsAndTheOutputs() {
         Result r = run("collapse", "--help");
         assertEquals(0, r.code);
