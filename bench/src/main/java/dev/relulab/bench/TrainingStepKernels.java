@@ -4,9 +4,9 @@ import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.cpu.CpuEngine;
+import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
-import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
@@ -31,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole training step of Lu et al. (2019)'s deep narrow ensembles, as engine operations in the order of {@code
- * ChunkTrainer}: minibatch of |x| points, 11 dense forwards (1-2-...-2-1, 10 hidden layers of width 2), MSE loss, 11
- * dense backwards, Adam on every weight and bias. One chunk of E = 1000 networks, batch 64, on a one-thread CPU engine
- * (the trainer runs one such chunk per core). 3 benchmarks of 10 to 15 s each (fork, 8 s timed, validation).
+ * ChunkTrainer}, with the lu2019 preset's configuration (glorot uniform, zero biases, sgd at 0.01, |x| on
+ * [-sqrt 7, sqrt 7]) and the activation as parameter: minibatch of points, 11 dense forwards (1-2-...-2-1), MSE loss,
+ * 11 dense backwards, sgd on every weight and bias. One chunk of E = 1000 networks, batch 64, on a one-thread CPU
+ * engine (the trainer runs one such chunk per core). 3 benchmarks of 10 to 15 s each (fork, 8 s timed, validation).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -45,8 +46,9 @@ public class TrainingStepKernels {
     private static final int E = 1000, B = 64, WIDTH = 2, DEPTH = 10;
     /** Training-set size; the work of one step does not depend on it. */
     private static final int POINTS = 3000;
-    private static final float LO = (float) -Math.sqrt(3), HI = (float) Math.sqrt(3);
-    private static final long SEED = 2019;
+    private static final CollapseSettings PRESET = CollapseSettings.preset("lu2019");
+    private static final float LO = -PRESET.xRange, HI = PRESET.xRange;
+    private static final long SEED = PRESET.seed;
 
     @Param({"relu", "leaky_relu", "elu"})
     public String activation;
@@ -62,9 +64,9 @@ public class TrainingStepKernels {
     @Setup(Level.Trial)
     public void setup() {
         Activation hidden = Activation.parse(activation);
-        arch = Architecture.mlp(1, WIDTH, DEPTH, 1, hidden, hidden.defaultAlpha, Loss.MSE,
-                Initializer.of(Initializer.Kind.HE_NORMAL), Initializer.of(Initializer.Kind.ZEROS));
-        opt = Optimizer.of(Optimizer.Kind.ADAM);
+        arch = Architecture.mlp(1, WIDTH, DEPTH, 1, hidden, hidden.defaultAlpha, Loss.MSE, PRESET.init,
+                PRESET.biasInit);
+        opt = Optimizer.of(PRESET.optimizer);
         eng = new CpuEngine(1);
         L = arch.layers();
         allocate();
@@ -108,8 +110,8 @@ public class TrainingStepKernels {
         act[0] = floats((long) E * B * arch.inputs());
         for (int l = 1; l <= L; l++) {
             long n = arch.width(l), wn = n * arch.width(l - 1);
-            w[l] = floats(E * wn); dW[l] = floats(E * wn); wM[l] = floats(E * wn); wV[l] = floats(E * wn);
-            b[l] = floats(E * n); db[l] = floats(E * n); bM[l] = floats(E * n); bV[l] = floats(E * n);
+            w[l] = floats(E * wn); dW[l] = floats(E * wn);
+            b[l] = floats(E * n); db[l] = floats(E * n);
             z[l] = floats(E * B * n);
             act[l] = l == L ? z[l] : floats(E * B * n);
             dA[l] = floats(E * B * n);
@@ -133,7 +135,7 @@ public class TrainingStepKernels {
             eng.write(w[l], wh, wh.length);
             eng.write(b[l], bh, bh.length);
         }
-        eng.fill(lr, (float) opt.kind.defaultLr, E);
+        eng.fill(lr, PRESET.lr, E);
     }
 
     private Buffer floats(long n) {
