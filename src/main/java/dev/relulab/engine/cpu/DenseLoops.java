@@ -15,17 +15,45 @@ final class DenseLoops {
     /** z[s][j] = b[j] + sum_k w[j][k] x[s][k] for one network. */
     static void forward(float[] x, int xOff, float[] w, int wOff, float[] bias, int bOff, float[] z, int zOff, int B,
                         int nIn, int nOut) {
-        if (nIn >= ROW_FORM_MIN_INPUTS) {
-            for (int s = 0; s < B; s++) {
-                for (int j = 0; j < nOut; j++) {
-                    float acc = bias[bOff + j];
-                    int row = wOff + j * nIn, xs = xOff + s * nIn;
-                    for (int k = 0; k < nIn; k++) acc += w[row + k] * x[xs + k];
-                    z[zOff + s * nOut + j] = acc;
+        if (nIn >= ROW_FORM_MIN_INPUTS) forwardRows(x, xOff, w, wOff, bias, bOff, z, zOff, B, nIn, nOut);
+        else forwardColumns(x, xOff, w, wOff, bias, bOff, z, zOff, B, nIn, nOut);
+    }
+
+    static void forwardRows(float[] x, int xOff, float[] w, int wOff, float[] bias, int bOff, float[] z, int zOff,
+                    int B, int nIn, int nOut) {
+        // Four examples per pass over a weight row: four independent add chains, each in k order.
+        int s = 0;
+        for (; s + 3 < B; s += 4) {
+            int x0 = xOff + s * nIn, x1 = x0 + nIn, x2 = x1 + nIn, x3 = x2 + nIn;
+            for (int j = 0; j < nOut; j++) {
+                int row = wOff + j * nIn;
+                float bj = bias[bOff + j], a0 = bj, a1 = bj, a2 = bj, a3 = bj;
+                for (int k = 0; k < nIn; k++) {
+                    float wk = w[row + k];
+                    a0 += wk * x[x0 + k];
+                    a1 += wk * x[x1 + k];
+                    a2 += wk * x[x2 + k];
+                    a3 += wk * x[x3 + k];
                 }
+                int zs = zOff + s * nOut + j;
+                z[zs] = a0;
+                z[zs + nOut] = a1;
+                z[zs + 2 * nOut] = a2;
+                z[zs + 3 * nOut] = a3;
             }
-            return;
         }
+        for (; s < B; s++) {
+            for (int j = 0; j < nOut; j++) {
+                float acc = bias[bOff + j];
+                int row = wOff + j * nIn, xs = xOff + s * nIn;
+                for (int k = 0; k < nIn; k++) acc += w[row + k] * x[xs + k];
+                z[zOff + s * nOut + j] = acc;
+            }
+        }
+    }
+
+    static void forwardColumns(float[] x, int xOff, float[] w, int wOff, float[] bias, int bOff, float[] z, int zOff,
+                    int B, int nIn, int nOut) {
         // Inputs are taken two per pass; z = (z + w_k x_k) + w_k+1 x_k+1 keeps the order of the sum unchanged.
         for (int j = 0; j < nOut; j++) {
             int row = wOff + j * nIn, k;
@@ -58,20 +86,41 @@ final class DenseLoops {
     /** dW[j][k] = sum_s dz[s][j] x[s][k] and db[j] = sum_s dz[s][j] for one network. */
     static void weightGradients(float[] x, int xOff, float[] dz, int zOff, float[] dW, int wOff, float[] db, int bOff,
                                 int B, int nIn, int nOut) {
-        if (nIn >= ROW_FORM_MIN_INPUTS) {
-            java.util.Arrays.fill(dW, wOff, wOff + nOut * nIn, 0f);
-            java.util.Arrays.fill(db, bOff, bOff + nOut, 0f);
-            for (int s = 0; s < B; s++) {
-                int xs = xOff + s * nIn;
-                for (int j = 0; j < nOut; j++) {
-                    float g = dz[zOff + s * nOut + j];
-                    db[bOff + j] += g;
-                    int row = wOff + j * nIn;
-                    for (int k = 0; k < nIn; k++) dW[row + k] += g * x[xs + k];
+        if (nIn >= ROW_FORM_MIN_INPUTS) weightGradientsRows(x, xOff, dz, zOff, dW, wOff, db, bOff, B, nIn, nOut);
+        else weightGradientsColumns(x, xOff, dz, zOff, dW, wOff, db, bOff, B, nIn, nOut);
+    }
+
+    static void weightGradientsRows(float[] x, int xOff, float[] dz, int zOff, float[] dW, int wOff, float[] db,
+                    int bOff, int B, int nIn, int nOut) {
+        java.util.Arrays.fill(dW, wOff, wOff + nOut * nIn, 0f);
+        java.util.Arrays.fill(db, bOff, bOff + nOut, 0f);
+        // Four examples per sweep over dW; left-to-right evaluation keeps the sum in example order.
+        int s = 0;
+        for (; s + 3 < B; s += 4) {
+            int x0 = xOff + s * nIn, x1 = x0 + nIn, x2 = x1 + nIn, x3 = x2 + nIn;
+            for (int j = 0; j < nOut; j++) {
+                int zs = zOff + s * nOut + j, row = wOff + j * nIn;
+                float g0 = dz[zs], g1 = dz[zs + nOut], g2 = dz[zs + 2 * nOut], g3 = dz[zs + 3 * nOut];
+                db[bOff + j] = db[bOff + j] + g0 + g1 + g2 + g3;
+                for (int k = 0; k < nIn; k++) {
+                    dW[row + k] = dW[row + k] + g0 * x[x0 + k] + g1 * x[x1 + k] + g2 * x[x2 + k]
+                            + g3 * x[x3 + k];
                 }
             }
-            return;
         }
+        for (; s < B; s++) {
+            int xs = xOff + s * nIn;
+            for (int j = 0; j < nOut; j++) {
+                float g = dz[zOff + s * nOut + j];
+                db[bOff + j] += g;
+                int row = wOff + j * nIn;
+                for (int k = 0; k < nIn; k++) dW[row + k] += g * x[xs + k];
+            }
+        }
+    }
+
+    static void weightGradientsColumns(float[] x, int xOff, float[] dz, int zOff, float[] dW, int wOff, float[] db,
+                    int bOff, int B, int nIn, int nOut) {
         // One pass per unit and input pair accumulates db_j, dW_jk and dW_jk+1 together: independent add chains,
         // each summed over s in increasing order.
         for (int j = 0; j < nOut; j++) {
@@ -116,18 +165,33 @@ final class DenseLoops {
     /** dX[s][k] = sum_j w[j][k] dz[s][j] for one network. */
     static void inputGradients(float[] w, int wOff, float[] dz, int zOff, float[] dX, int xOff, int B, int nIn,
                                int nOut) {
-        if (nIn >= ROW_FORM_MIN_INPUTS) {
-            java.util.Arrays.fill(dX, xOff, xOff + B * nIn, 0f);
-            for (int s = 0; s < B; s++) {
-                int xs = xOff + s * nIn;
-                for (int j = 0; j < nOut; j++) {
-                    float g = dz[zOff + s * nOut + j];
-                    int row = wOff + j * nIn;
-                    for (int k = 0; k < nIn; k++) dX[xs + k] += w[row + k] * g;
+        if (nIn >= ROW_FORM_MIN_INPUTS) inputGradientsRows(w, wOff, dz, zOff, dX, xOff, B, nIn, nOut);
+        else inputGradientsColumns(w, wOff, dz, zOff, dX, xOff, B, nIn, nOut);
+    }
+
+    static void inputGradientsRows(float[] w, int wOff, float[] dz, int zOff, float[] dX, int xOff, int B,
+                    int nIn, int nOut) {
+        java.util.Arrays.fill(dX, xOff, xOff + B * nIn, 0f);
+        for (int s = 0; s < B; s++) {
+            int xs = xOff + s * nIn, zs = zOff + s * nOut, j = 0;
+            // Four units per sweep over the example's dX; left-to-right evaluation keeps the sum in unit order.
+            for (; j + 3 < nOut; j += 4) {
+                int r0 = wOff + j * nIn, r1 = r0 + nIn, r2 = r1 + nIn, r3 = r2 + nIn;
+                float g0 = dz[zs + j], g1 = dz[zs + j + 1], g2 = dz[zs + j + 2], g3 = dz[zs + j + 3];
+                for (int k = 0; k < nIn; k++) {
+                    dX[xs + k] = dX[xs + k] + w[r0 + k] * g0 + w[r1 + k] * g1 + w[r2 + k] * g2 + w[r3 + k] * g3;
                 }
             }
-            return;
+            for (; j < nOut; j++) {
+                float g = dz[zs + j];
+                int row = wOff + j * nIn;
+                for (int k = 0; k < nIn; k++) dX[xs + k] += w[row + k] * g;
+            }
         }
+    }
+
+    static void inputGradientsColumns(float[] w, int wOff, float[] dz, int zOff, float[] dX, int xOff, int B,
+                    int nIn, int nOut) {
         // Two units per pass, in the order of the sum: dX = (w_0k dz_0 + w_1k dz_1) + w_2k dz_2 + ...
         for (int k = 0; k < nIn; k++) {
             int j;
