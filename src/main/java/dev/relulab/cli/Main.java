@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ConstantInitCommand.class,
             VariantsCommand.class,
+            MnistLrCommand.class,
             SelftestCommand.class,
             DevicesCommand.class,
         })
