@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             ConstantInitCommand.class,
             VariantsCommand.class,
             MnistLrCommand.class,
+            ActivationsCommand.class,
+            VanishingCommand.class,
             SelftestCommand.class,
             DevicesCommand.class,
         })
