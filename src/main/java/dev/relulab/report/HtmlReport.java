@@ -29,7 +29,7 @@ public final class HtmlReport {
 
     /** A table; cells are shown as their text. */
     public HtmlReport table(String[] header, List<String[]> rows) {
-        body.append("<table>\n<tr>");
+        body.append("<div class=\"scroll\"><table>\n<tr>");
         for (String h : header) body.append("<th>").append(escape(h)).append("</th>");
         body.append("</tr>\n");
         for (String[] r : rows) {
@@ -37,7 +37,7 @@ public final class HtmlReport {
             for (String c : r) body.append("<td>").append(escape(c)).append("</td>");
             body.append("</tr>\n");
         }
-        body.append("</table>\n");
+        body.append("</table></div>\n");
         return this;
     }
 
@@ -63,13 +63,17 @@ public final class HtmlReport {
         return List.copyOf(files);
     }
 
+    private static final String STYLE = "body{font-family:sans-serif;max-width:1400px;margin:2em auto;color:#222}"
+            + ".scroll{overflow-x:auto}table{border-collapse:collapse;margin:1em 0;font-size:90%}"
+            + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-variant-numeric:tabular-nums}"
+            + "th{background:#f3f3f3}td:first-child{text-align:left}"
+            + "figure{display:inline-block;vertical-align:top;margin:1em 1em 1em 0}"
+            + "img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:90%}";
+
     public String html() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-                + "</title>\n<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
-                + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:3px 8px;"
-                + "text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}td:first-child{text-align:left}"
-                + "figure{margin:1em 0}img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:90%}"
-                + "</style></head><body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
+                + "</title>\n<style>" + STYLE + "</style></head><body>\n<h1>" + escape(title) + "</h1>\n" + body
+                + "</body></html>\n";
     }
 
     public void write(OutputFolder folder) throws IOException {
