@@ -10,6 +10,7 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.report.CollapseReport;
+import dev.relulab.report.CollapseRunReport;
 import dev.relulab.report.NetworksCsv;
 import dev.relulab.report.OutputFolder;
 import dev.relulab.train.EnsembleResult;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
             "         relulab collapse --preset lu2019-leaky",
             "         relulab collapse --init rai --depth 20 --target 'x*sin(5x)'",
             ""},
-        footer = {"", "Writes <out>/summary.json and <out>/networks.csv (one row per network).",
+        footer = {"", "Writes <out>/summary.json, networks.csv (one row per network), dead-per-layer.png/.svg and "
+                + "report.html.",
             "With --depths, --widths, --activations or --inits, runs every cell of the grid (each one ensemble) and",
             "writes summary.json (cells with Wilson intervals), grid.csv, collapse-vs-depth figures and report.html."})
 public final class CollapseCommand implements Callable<Integer> {
@@ -159,8 +161,9 @@ public final class CollapseCommand implements Callable<Integer> {
             CollapseReport.writeSummary(folder, exp, summary, r, engineName, engine.deviceName(),
                     VersionProvider.version());
             folder.write("networks.csv", w -> NetworksCsv.write(r, w));
+            CollapseRunReport.write(folder, exp, summary, engineName + " (" + engine.deviceName() + ")", r.seconds);
             System.out.println();
-            System.out.println("wrote " + folder.path().resolve("summary.json") + " and networks.csv");
+            System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
