@@ -2,6 +2,8 @@ package dev.relulab.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -21,5 +23,16 @@ public final class Figures {
         VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         folder.writeBytes(name + ".svg", svg.toByteArray());
         return name;
+    }
+
+    /** Several charts as panels of one PNG, {@code columns} per row (XChart draws panels to bitmaps only). */
+    public static String writePanels(OutputFolder folder, String name, List<? extends Chart<?, ?>> charts,
+                                     int columns) throws IOException {
+        int rows = (charts.size() + columns - 1) / columns;
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(new ArrayList<Chart<?, ?>>(charts), rows, columns, png,
+                BitmapEncoder.BitmapFormat.PNG);
+        folder.writeBytes(name + ".png", png.toByteArray());
+        return name + ".png";
     }
 }

@@ -51,6 +51,15 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A bitmap-only image of the run's folder (the panels of {@link Figures#writePanels}). */
+    public HtmlReport image(String file, String caption) {
+        files.add(file);
+        body.append("<figure><a href=\"").append(escape(file)).append("\"><img src=\"").append(escape(file))
+                .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>").append(escape(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
     /** A link to another file of the run (summary.json, a CSV). */
     public HtmlReport link(String file, String text) {
         files.add(file);

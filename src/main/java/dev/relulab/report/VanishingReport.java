@@ -204,8 +204,13 @@ public final class VanishingReport {
                 summary.get("seconds").asDouble()));
         html.table(header(), rows());
         html.figure(Figures.write(folder, "grad-norm-init", initNorms()), "Gradient norm per layer at initialisation");
+        List<XYChart> panels = new ArrayList<>();
+        for (Setup s : bySetup.keySet()) panels.add(overEpochs(s));
+        html.image(Figures.writePanels(folder, "grad-panels", panels, 3), "One panel per setup: ||dW|| per layer "
+                + "over training (each panel also as its own PNG and SVG below)");
+        int k = 0;
         for (Setup s : bySetup.keySet()) {
-            html.figure(Figures.write(folder, "grad-" + s.stem(), overEpochs(s)), s.label());
+            html.figure(Figures.write(folder, "grad-" + s.stem(), panels.get(k++)), s.label());
         }
         html.link("summary.json", "summary.json").link("grad-norms.csv", "grad-norms.csv (per network, epoch, layer)")
                 .link("grad-quantiles.csv", "grad-quantiles.csv (distribution of dW at the first and last step)");
