@@ -170,7 +170,7 @@ public final class VanishingReport {
         List<Run> rs = bySetup.get(s);
         XYChart c = Charts.xy("||dW|| per layer: " + s.label(), "epoch (0 = initialisation, else epoch mean)",
                 "||dW|| (mean over networks)", 640, 400);
-        c.getStyler().setYAxisLogarithmic(true);
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
         int epochs = rs.get(0).normPerEpoch().length;
         double[] x = new double[epochs + 1];
         for (int e = 0; e <= epochs; e++) x[e] = e;
@@ -184,7 +184,13 @@ public final class VanishingReport {
             }
             Charts.line(c, l + 1 == layers ? "output" : "layer " + (l + 1), x, y, l)
                     .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            for (double v : y) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
         }
+        // XChart labels a log axis only at powers of ten: within a decade or so a linear axis says more.
+        c.getStyler().setYAxisLogarithmic(hi > 20 * lo);
         return c;
     }
 
