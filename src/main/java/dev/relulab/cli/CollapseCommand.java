@@ -10,6 +10,7 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.report.CollapseReport;
+import dev.relulab.report.CollapseRunReport;
 import dev.relulab.report.NetworksCsv;
 import dev.relulab.report.OutputFolder;
 import dev.relulab.train.EnsembleResult;
@@ -17,6 +18,7 @@ import dev.relulab.train.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,10 @@ import picocli.CommandLine.Option;
             "         relulab collapse --preset lu2019-leaky",
             "         relulab collapse --init rai --depth 20 --target 'x*sin(5x)'",
             ""},
-        footer = {"", "Writes <out>/summary.json and <out>/networks.csv (one row per network)."})
+        footer = {"", "Writes <out>/summary.json, networks.csv (one row per network), dead-per-layer.png/.svg and "
+                + "report.html.",
+            "With --depths, --widths, --activations or --inits, runs every cell of the grid (each one ensemble) and",
+            "writes summary.json (cells with Wilson intervals), grid.csv, collapse-vs-depth figures and report.html."})
 public final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "lu2019",
             description = "lu2019 (ReLU, EXPERIMENTS.md) or lu2019-leaky (Leaky ReLU 0.01, first layer N(0, 0.01)). "
@@ -117,11 +122,31 @@ public final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Draw the progress bar even when stderr is not a terminal.")
     boolean progress;
 
+    @Option(names = "--depths", paramLabel = "N,N,...", split = ",",
+            description = "Grid: hidden-layer counts, one ensemble per cell (e.g. 2,4,6,8,10,12).")
+    List<Integer> depths;
+
+    @Option(names = "--widths", paramLabel = "N,N,...", split = ",",
+            description = "Grid: widths (e.g. 2,3,4,5,10).")
+    List<Integer> widths;
+
+    @Option(names = "--activations", paramLabel = "NAME,...", split = ",",
+            converter = Converters.ActivationConverter.class, description = "Grid: activations (e.g. relu,leaky_relu).")
+    List<Activation> activations;
+
+    @Option(names = "--inits", paramLabel = "INIT,...", split = ",(?![^(]*\\))",
+            converter = Converters.InitializerConverter.class, description = "Grid: weight initialisers (e.g. "
+                    + "glorot_uniform,rai).")
+    List<Initializer> inits;
+
     @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() throws IOException {
+        if (depths != null || widths != null || activations != null || inits != null) {
+            return new CollapseGridRun(this).call();
+        }
         CollapseSettings s = settings();
         CollapseExperiment exp = experiment(s);
         OutputFolder folder = OutputFolder.prepare(out, "--out");
@@ -136,8 +161,9 @@ public final class CollapseCommand implements Callable<Integer> {
             CollapseReport.writeSummary(folder, exp, summary, r, engineName, engine.deviceName(),
                     VersionProvider.version());
             folder.write("networks.csv", w -> NetworksCsv.write(r, w));
+            CollapseRunReport.write(folder, exp, summary, engineName + " (" + engine.deviceName() + ")", r.seconds);
             System.out.println();
-            System.out.println("wrote " + folder.path().resolve("summary.json") + " and networks.csv");
+            System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

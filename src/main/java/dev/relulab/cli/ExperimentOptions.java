@@ -1,24 +1,19 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineKind;
-import dev.relulab.engine.EngineUnavailableException;
-import dev.relulab.engine.Engines;
 import dev.relulab.nn.Activation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every experiment shares: engine, ensemble size, seed, training overrides and the output folder. */
 final class ExperimentOptions {
-    @Option(names = "--engine", defaultValue = "auto", description = "auto, cpu, cuda or opencl (default: ${DEFAULT-VALUE}).")
-    String engine;
-
-    @Option(names = "--threads", defaultValue = "0", description = "CPU engine threads; 0 = all cores.")
-    int threads;
+    @Mixin
+    EngineOptions engineOptions;
 
     @Option(names = "--networks", description = "Networks per activation (default: the preset's).")
     Integer networks;
@@ -39,15 +34,7 @@ final class ExperimentOptions {
     Path out;
 
     Engine openEngine() {
-        EngineKind kind = EngineKind.parse(engine);
-        if (threads < 0) throw new UsageError("--threads=" + threads + " must be at least 0");
-        Engines.Options o = new Engines.Options();
-        o.cpuThreads = threads;
-        try {
-            return Engines.open(kind, o, System.err::println);
-        } catch (EngineUnavailableException e) {
-            throw new UsageError("--engine " + engine + ": " + e.getMessage());
-        }
+        return engineOptions.open();
     }
 
     void check() {

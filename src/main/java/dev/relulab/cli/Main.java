@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ConstantInitCommand.class,
             VariantsCommand.class,
+            MnistLrCommand.class,
+            ActivationsCommand.class,
+            VanishingCommand.class,
             SelftestCommand.class,
             DevicesCommand.class,
         })

@@ -5,7 +5,11 @@ import dev.relulab.engine.Engine;
 import dev.relulab.experiments.VariantsExperiment;
 import dev.relulab.nn.Activation;
 import dev.relulab.train.Progress;
+import dev.relulab.report.OutputFolder;
+import dev.relulab.report.VariantsReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -53,15 +57,21 @@ public final class VariantsCommand implements Callable<Integer> {
             for (Activation a : acts) runs.addAll(x.run(engine, split, a, VariantsExperiment.notebookAlpha(a), progress));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Table t = new Table("activation", "network", "dead L1 (end)", "dead per layer (end)", "test acc", "test loss");
+        String[] header = {"activation", "network", "dead L1 (end)", "dead per layer (end)", "test acc", "test loss"};
+        List<String[]> rows = new ArrayList<>();
+        Table t = new Table(header);
         for (VariantsExperiment.Run r : runs) {
             int[] first = r.deadUnitsFirstLayer();
-            t.row(r.activation(), r.network(), first[first.length - 1], Arrays.toString(r.deadUnitsAtEnd()),
-                    String.format(Locale.ROOT, "%.4f", r.testAccuracy()), String.format(Locale.ROOT, "%.4f", r.testLoss()));
+            String[] row = {r.activation(), Integer.toString(r.network()), Integer.toString(first[first.length - 1]),
+                Arrays.toString(r.deadUnitsAtEnd()), String.format(Locale.ROOT, "%.4f", r.testAccuracy()),
+                String.format(Locale.ROOT, "%.4f", r.testLoss())};
+            rows.add(row);
+            t.row((Object[]) row);
         }
         t.print(out);
-        out.printf(Locale.ROOT, "%d networks per activation, %d epochs, lr %s, engine %s, %.1f s%n", x.networks,
-                x.epochs, x.lr, device, seconds);
+        String description = String.format(Locale.ROOT, "%d networks per activation, %d epochs, lr %s, engine %s, "
+                + "%.1f s", x.networks, x.epochs, x.lr, device, seconds);
+        out.println(description);
         if (opts.out != null) {
             Map<String, Object> cfg = new LinkedHashMap<>();
             cfg.put("seed", x.seed);
@@ -88,6 +98,12 @@ public final class VariantsCommand implements Callable<Integer> {
                 json.add(m);
             }
             out.println("wrote " + Summary.write(opts.out, Summary.of("variants", device, seconds, cfg, json)));
+            try {
+                new VariantsReport(runs).write(OutputFolder.prepare(opts.out, "--out"), description, header, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the report into " + opts.out, e);
+            }
+            out.println("wrote " + opts.out.resolve("report.html") + ", epochs.csv and figures");
         }
         out.flush();
         return 0;

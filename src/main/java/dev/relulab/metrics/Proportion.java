@@ -22,8 +22,9 @@ public final class Proportion {
         double z2 = Z95 * Z95, n = total, p = fraction;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        low = Math.max(0, centre - half);
-        high = Math.min(1, centre + half);
+        // The Wilson interval always contains p; clamping to it removes rounding (count 0 gave low = 2.8e-17).
+        low = Math.max(0, Math.min(p, centre - half));
+        high = Math.min(1, Math.max(p, centre + half));
     }
 
     /** Counts the true entries of {@code flags}. */

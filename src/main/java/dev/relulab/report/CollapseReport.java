@@ -85,7 +85,7 @@ public final class CollapseReport {
         ci.set(key, Json.array(new double[] {p.low, p.high}));
     }
 
-    private static ObjectNode config(CollapseSettings s) {
+    static ObjectNode config(CollapseSettings s) {
         ObjectNode c = Json.object();
         c.put("preset", s.preset);
         c.put("networks", s.networks);

@@ -51,13 +51,28 @@ public final class OutputFolder {
 
     /** Writes {@code name} atomically: to a temporary file first, then renamed over any old one. */
     public Path write(String name, Content content) throws IOException {
+        return writeAtomically(name, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+        });
+    }
+
+    /** Writes the bytes of a binary file (a PNG figure) atomically, as {@link #write}. */
+    public Path writeBytes(String name, byte[] bytes) throws IOException {
+        return writeAtomically(name, tmp -> Files.write(tmp, bytes));
+    }
+
+    private interface TempWriter {
+        void fill(Path tmp) throws IOException;
+    }
+
+    private Path writeAtomically(String name, TempWriter writer) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(name);
         Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
+            writer.fill(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -66,6 +66,8 @@ class CollapseCommandTest {
                 + "diverged,final_loss,dead_l1,dead_l2,dead_l3,dead_l4"), header);
         long exactRows = csv.stream().skip(1).filter(l -> l.split(",")[4].equals("1")).count();
         assertEquals(s.get("collapse_fraction_exact").asDouble(), exactRows / 40.0, 1e-12, "csv and summary agree");
+        OutputChecks.assertFigure(out, "dead-per-layer");
+        OutputChecks.assertReportLinksResolve(out);
     }
 
     @Test

@@ -12,17 +12,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writers of tiny IDX, .npy, .npz, gzip and tar files for the loader tests. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {}
 
-    static byte[] idxImages(int n, int rows, int cols, int seed) {
+    public static byte[] idxImages(int n, int rows, int cols, int seed) {
         ByteBuffer b = ByteBuffer.allocate(16 + n * rows * cols);
         b.putInt(0x00000803).putInt(n).putInt(rows).putInt(cols);
         for (int i = 0; i < n * rows * cols; i++) b.put((byte) ((i * 37 + seed) & 0xFF));
         return b.array();
     }
 
-    static byte[] idxLabels(int[] labels) {
+    public static byte[] idxLabels(int[] labels) {
         ByteBuffer b = ByteBuffer.allocate(8 + labels.length);
         b.putInt(0x00000801).putInt(labels.length);
         for (int l : labels) b.put((byte) l);
@@ -48,7 +48,7 @@ final class TestFiles {
         return java.util.Arrays.copyOfRange(idx, header, idx.length);
     }
 
-    static byte[] zip(Map<String, byte[]> members) {
+    public static byte[] zip(Map<String, byte[]> members) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : members.entrySet()) {
@@ -62,7 +62,7 @@ final class TestFiles {
         return out.toByteArray();
     }
 
-    static byte[] gzip(byte[] b) {
+    public static byte[] gzip(byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(out)) {
             g.write(b);
@@ -73,7 +73,7 @@ final class TestFiles {
     }
 
     /** A ustar archive of regular files, plus a directory entry for the first member's folder. */
-    static byte[] tar(Map<String, byte[]> members) {
+    public static byte[] tar(Map<String, byte[]> members) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header("package/", 0, '5'));
         for (Map.Entry<String, byte[]> e : members.entrySet()) {

@@ -1,0 +1,87 @@
+package dev.relulab.report;
+
+import dev.relulab.experiments.VariantsExperiment.Run;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.XYChart;
+
+/** The figures and files of a variants run beside its summary.json: dead units per epoch per variant, report.html. */
+public final class VariantsReport {
+    private final Map<String, List<Run>> byActivation = new LinkedHashMap<>();
+
+    public VariantsReport(List<Run> runs) {
+        for (Run r : runs) byActivation.computeIfAbsent(r.activation(), k -> new ArrayList<>()).add(r);
+    }
+
+    /** Mean dead units of hidden layer {@code layer} after each epoch, one line per variant. */
+    public XYChart deadPerEpoch(int layer) {
+        XYChart c = Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch", "epoch",
+                "dead units (mean over networks)");
+        int k = 0;
+        double top = 1;
+        for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
+            int epochs = e.getValue().get(0).deadUnitsPerEpoch().length;
+            double[] x = new double[epochs], y = new double[epochs];
+            for (int ep = 0; ep < epochs; ep++) {
+                final int t = ep;
+                x[ep] = ep + 1;
+                y[ep] = e.getValue().stream().mapToInt(r -> r.deadUnitsPerEpoch()[t][layer]).average().orElse(0);
+                top = Math.max(top, y[ep]);
+            }
+            Charts.line(c, e.getKey(), x, y, k++).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(top * 1.1));
+        return c;
+    }
+
+    /** Test accuracy of every network, one column of points per variant (x = the variant's index). */
+    public XYChart accuracy() {
+        XYChart c = Charts.xy("Test accuracy per variant (x: " + String.join(", ", byActivation.keySet()) + ")",
+                "variant", "test accuracy");
+        int k = 0;
+        for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
+            List<Run> rs = e.getValue();
+            double[] x = new double[rs.size()], y = new double[rs.size()];
+            for (int i = 0; i < rs.size(); i++) {
+                x[i] = k + 1;
+                y[i] = rs.get(i).testAccuracy();
+            }
+            Charts.points(c, e.getKey(), x, y, k++);
+        }
+        return c;
+    }
+
+    /** One row per network and epoch: dead units of every hidden layer. */
+    public String epochsCsv() {
+        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer\n");
+        for (List<Run> rs : byActivation.values()) {
+            for (Run r : rs) {
+                for (int ep = 0; ep < r.deadUnitsPerEpoch().length; ep++) {
+                    b.append(r.activation()).append(',').append(r.network()).append(',').append(ep + 1).append(",\"");
+                    int[] d = r.deadUnitsPerEpoch()[ep];
+                    for (int h = 0; h < d.length; h++) b.append(h == 0 ? "" : " ").append(d[h]);
+                    b.append("\"\n");
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Writes epochs.csv, the figures and report.html (summary.json is the caller's). */
+    public HtmlReport write(OutputFolder folder, String description, String[] header, List<String[]> rows)
+            throws IOException {
+        folder.write("epochs.csv", w -> w.write(epochsCsv()));
+        HtmlReport html = new HtmlReport("relulab variants: the ReLU family on make_classification data");
+        html.paragraph(description);
+        html.table(header, rows);
+        html.figure(Figures.write(folder, "dead-per-epoch-l1", deadPerEpoch(0)), "Dead units of the first hidden "
+                + "layer (64 units) after each epoch, on 100 training rows");
+        html.figure(Figures.write(folder, "test-accuracy", accuracy()), "Test accuracy of every network");
+        html.link("summary.json", "summary.json").link("epochs.csv", "epochs.csv (dead units per layer per epoch)");
+        html.write(folder);
+        return html;
+    }
+}
