@@ -4,7 +4,8 @@
  *
  * Kernel bodies use only: KERNEL, GLOBAL (pointer into device memory), LOCAL (work-group shared memory), DEVICE
  * (helper functions), RESTRICT, the index macros, BARRIER(), the F* math wrappers (float overloads on both sides)
- * and MUL_RN / ADD_RN where a product-then-sum must round twice, exactly as Java does (no fused multiply-add).
+ * and MUL_RN / ADD_RN (DMUL_RN / DADD_RN in double, for init.h only) where a product-then-sum must round twice,
+ * exactly as Java does (no fused multiply-add).
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
  * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
@@ -30,6 +31,8 @@ typedef unsigned int uint;
 #define BARRIER() __syncthreads()
 #define MUL_RN(a, b) __fmul_rn((a), (b))
 #define ADD_RN(a, b) __fadd_rn((a), (b))
+#define DMUL_RN(a, b) __dmul_rn((a), (b))
+#define DADD_RN(a, b) __dadd_rn((a), (b))
 #define MULHI_U32(a, b) __umulhi((a), (b))
 #define CLZ_U32(x) __clz((int) (x))
 #define FEXP(x) expf(x)
@@ -62,6 +65,8 @@ typedef unsigned int uint;
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define MUL_RN(a, b) ((a) * (b))
 #define ADD_RN(a, b) ((a) + (b))
+#define DMUL_RN(a, b) ((a) * (b))
+#define DADD_RN(a, b) ((a) + (b))
 #define MULHI_U32(a, b) mul_hi((uint) (a), (uint) (b))
 #define CLZ_U32(x) ((int) clz((uint) (x)))
 #define FEXP(x) exp(x)

@@ -7,3 +7,8 @@
 #include "../common/optimizer.h"
 #include "../common/data.h"
 #include "../common/dead_mask.h"
+/* init.h draws normals in double; the engine falls back to host initialisation on devices without it. */
+#if defined(cl_khr_fp64)
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#include "../common/init.h"
+#endif

@@ -1,13 +1,12 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.EngineKind;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.perf.Timing;
+import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,8 +32,14 @@ public final class BenchSweepCommand implements Runnable {
             description = "Collapse preset: " + CollapseSettings.PRESETS + " (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--networks", split = ",", defaultValue = "1000", paramLabel = "N",
-            description = "Ensemble sizes, comma separated (default: ${DEFAULT-VALUE}).")
+    /** Ensemble sizes on the CPU engine when --networks is not given. */
+    public static final List<Integer> DEFAULT_CPU_NETWORKS = List.of(1000);
+    /** Ensemble sizes on a device engine: up to a million networks, which the trainer cuts into chunks that fit. */
+    public static final List<Integer> DEFAULT_DEVICE_NETWORKS = List.of(1000, 10_000, 100_000, 1_000_000);
+
+    @Option(names = "--networks", split = ",", paramLabel = "N",
+            description = "Ensemble sizes, comma separated (default: 1000 on the CPU, 1000,10000,100000,1000000 on"
+                    + " CUDA and OpenCL).")
     List<Integer> networks;
 
     @Option(names = "--warmup", defaultValue = "2", paramLabel = "RUNS",
@@ -55,7 +60,9 @@ public final class BenchSweepCommand implements Runnable {
     public void run() {
         if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
         if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
-        for (int n : networks) if (n < 1) throw new UsageError("--networks=" + n + " must be at least 1");
+        if (networks != null) {
+            for (int n : networks) if (n < 1) throw new UsageError("--networks=" + n + " must be at least 1");
+        }
         CollapseSettings check;
         try {
             check = CollapseSettings.preset(preset);
@@ -66,26 +73,24 @@ public final class BenchSweepCommand implements Runnable {
         try (Engine engine = engineOptions.open()) {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
-            md.append("| networks | median s | best s | networks/s | repeats |\n|---:|---:|---:|---:|---:|\n");
-            for (int n : networks) {
+            md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
+                    + "|---:|---:|---:|---:|---:|---:|\n");
+            List<Integer> sizes = networks != null ? networks
+                    : engine.kind() == EngineKind.CPU ? DEFAULT_CPU_NETWORKS : DEFAULT_DEVICE_NETWORKS;
+            for (int n : sizes) {
                 CollapseSettings s = CollapseSettings.preset(preset);
                 s.networks = n;
                 CollapseExperiment exp = new CollapseExperiment(s);
+                int chunk = new EnsembleTrainer(engine).chunkSize(exp.config);
+                int chunks = (n + chunk - 1) / chunk;
                 Timing t = Timing.measure(engine, warmup, repeats, () -> { },
                         () -> exp.run(engine, Progress.silent(1)));
-                md.append(String.format(Locale.ROOT, "| %d | %.4f | %.4f | %.0f | %d |%n", n, t.medianSeconds(),
+                md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.0f | %d |%n", n, chunks,
+                        t.medianSeconds(),
                         t.minSeconds(), n / t.medianSeconds(), t.repeats()));
                 spec.commandLine().getErr().printf("%d networks: median %.4f s%n", n, t.medianSeconds());
             }
         }
-        spec.commandLine().getOut().print(md);
-        spec.commandLine().getOut().flush();
-        if (out != null) {
-            try {
-                Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageError("--out " + out + ": " + e.getMessage());
-            }
-        }
+        MarkdownOut.emit(spec, md.toString(), out);
     }
 }

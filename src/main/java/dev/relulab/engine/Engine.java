@@ -2,6 +2,7 @@ package dev.relulab.engine;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
@@ -45,6 +46,20 @@ public interface Engine extends AutoCloseable {
 
     /** Sets the first {@code count} elements to {@code value} (for an int buffer, {@code (int) value}). */
     void fill(Buffer dst, float value, long count);
+
+    /** Copies {@code src[0..count)} into {@code dst[0..count)} on the engine (both float or both int buffers). */
+    void copy(Buffer src, Buffer dst, long count);
+
+    /**
+     * Initial weights of one layer for networks [netBase, netBase + E): {@code w [E][fanOut][fanIn]} from stream (seed,
+     * network, WEIGHTS, layer), exactly as {@link Initializer#fillWeights}; RAI also writes {@code b [E][fanOut]}
+     * ({@code b} may be null otherwise).
+     */
+    void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut, Buffer w,
+                     Buffer b);
+
+    /** Initial biases {@code b [E][n]} from stream (seed, network, BIASES, layer), exactly as {@link Initializer#fillBiases}. */
+    void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b);
 
     /**
      * Fused dense + bias + activation: z = W x + b, a = phi(z) for every network, example and unit; where {@code alive}

@@ -5,6 +5,7 @@ import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
@@ -186,6 +187,18 @@ public final class ProbeRecorder implements Engine {
     @Override public void read(Buffer src, float[] dst, int count) { d.read(src, dst, count); }
     @Override public void readInts(Buffer src, int[] dst, int count) { d.readInts(src, dst, count); }
     @Override public void fill(Buffer dst, float value, long count) { d.fill(dst, value, count); }
+    @Override public void copy(Buffer src, Buffer dst, long count) { d.copy(src, dst, count); }
+
+    @Override
+    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
+                            Buffer w, Buffer b) {
+        d.initWeights(init, seed, netBase, E, layer, fanIn, fanOut, w, b);
+    }
+
+    @Override
+    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        d.initBiases(init, seed, netBase, E, layer, n, b);
+    }
 
     @Override
     public void denseBackward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer z, Activation act,

@@ -57,42 +57,69 @@ public final class Initializer {
         return kind == Kind.RAI;
     }
 
+    /** The form and parameters of this initialiser for a layer of these fans; the one definition of the scales. */
+    public Sampling sampling(int fanIn, int fanOut) {
+        switch (kind) {
+            case ZEROS: return new Sampling(Sampling.Form.CONSTANT, 0, 0);
+            case CONSTANT: return new Sampling(Sampling.Form.CONSTANT, a, 0);
+            case NORMAL: return new Sampling(Sampling.Form.NORMAL, a, b);
+            case UNIFORM: return new Sampling(Sampling.Form.UNIFORM, a, b);
+            case GLOROT_UNIFORM: return symmetric(Math.sqrt(6.0 / (fanIn + fanOut)));
+            case HE_UNIFORM: return symmetric(Math.sqrt(6.0 / fanIn));
+            case LECUN_UNIFORM: return symmetric(Math.sqrt(3.0 / fanIn));
+            case GLOROT_NORMAL: return truncated(Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATION_STD);
+            case HE_NORMAL: return truncated(Math.sqrt(2.0 / fanIn) / TRUNCATION_STD);
+            case LECUN_NORMAL: return truncated(Math.sqrt(1.0 / fanIn) / TRUNCATION_STD);
+            case RAI: return new Sampling(Sampling.Form.RAI, RAI_SCALE / Math.sqrt(fanIn), 0);
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    /** The sampling of a bias vector; biases take no fan-based initialisers. */
+    public Sampling biasSampling() {
+        switch (kind) {
+            case ZEROS: case CONSTANT: case NORMAL: case UNIFORM: return sampling(0, 0);
+            default:
+                throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
+                        + "constant(v), normal(mean,std) or uniform(lo,hi)");
+        }
+    }
+
+    private static Sampling symmetric(double limit) {
+        return new Sampling(Sampling.Form.UNIFORM, -limit, limit);
+    }
+
+    private static Sampling truncated(double std) {
+        return new Sampling(Sampling.Form.TRUNCATED_NORMAL, std, 0);
+    }
+
     /**
      * Fills one network's {@code w[fanOut][fanIn]} (and, for RAI, {@code bias[fanOut]}) from the network's weight
      * stream; element k of the matrix uses stream element k, so any engine can draw it alone.
      */
     public void fillWeights(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
-        int count = fanIn * fanOut;
-        switch (kind) {
-            case ZEROS: fill(w, wOff, count, 0f); return;
-            case CONSTANT: fill(w, wOff, count, (float) a); return;
-            case NORMAL:
-                for (int k = 0; k < count; k++) w[wOff + k] = (float) (a + b * s.normal(k, 0));
-                return;
-            case UNIFORM: uniformFill(w, wOff, count, a, b, s); return;
-            case GLOROT_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / (fanIn + fanOut)), s); return;
-            case HE_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / fanIn), s); return;
-            case LECUN_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(3.0 / fanIn), s); return;
-            case GLOROT_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATION_STD, s); return;
-            case HE_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / fanIn) / TRUNCATION_STD, s); return;
-            case LECUN_NORMAL: truncated(w, wOff, count, Math.sqrt(1.0 / fanIn) / TRUNCATION_STD, s); return;
-            case RAI: rai(w, wOff, bias, bOff, fanIn, fanOut, s); return;
-            default: throw new AssertionError(kind);
+        Sampling p = sampling(fanIn, fanOut);
+        if (p.form() == Sampling.Form.RAI) {
+            rai(w, wOff, bias, bOff, fanIn, fanOut, p.p0(), s);
+        } else {
+            draw(p, w, wOff, fanIn * fanOut, s);
         }
     }
 
     /** Fills a bias vector (biases take no fan-based initialisers; zeros, constant, normal and uniform apply). */
     public void fillBiases(float[] bias, int off, int count, RandomStream s) {
-        switch (kind) {
-            case ZEROS: fill(bias, off, count, 0f); return;
-            case CONSTANT: fill(bias, off, count, (float) a); return;
+        draw(biasSampling(), bias, off, count, s);
+    }
+
+    private static void draw(Sampling p, float[] x, int off, int count, RandomStream s) {
+        switch (p.form()) {
+            case CONSTANT: fill(x, off, count, (float) p.p0()); return;
+            case UNIFORM: uniformFill(x, off, count, p.p0(), p.p1(), s); return;
             case NORMAL:
-                for (int k = 0; k < count; k++) bias[off + k] = (float) (a + b * s.normal(k, 0));
+                for (int k = 0; k < count; k++) x[off + k] = (float) (p.p0() + p.p1() * s.normal(k, 0));
                 return;
-            case UNIFORM: uniformFill(bias, off, count, a, b, s); return;
-            default:
-                throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
-                        + "constant(v), normal(mean,std) or uniform(lo,hi)");
+            case TRUNCATED_NORMAL: truncated(x, off, count, p.p0(), s); return;
+            default: throw new AssertionError(p.form());
         }
     }
 
@@ -102,10 +129,6 @@ public final class Initializer {
 
     private static void uniformFill(float[] x, int off, int count, double lo, double hi, RandomStream s) {
         for (int k = 0; k < count; k++) x[off + k] = (float) (lo + (hi - lo) * s.uniform(k));
-    }
-
-    private static void symmetricUniform(float[] x, int off, int count, double limit, RandomStream s) {
-        uniformFill(x, off, count, -limit, limit, s);
     }
 
     private static void truncated(float[] x, int off, int count, double std, RandomStream s) {
@@ -118,8 +141,8 @@ public final class Initializer {
         }
     }
 
-    private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
-        double std = RAI_SCALE / Math.sqrt(fanIn);
+    private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, double std,
+                            RandomStream s) {
         int rowLen = fanIn + 1;
         for (int j = 0; j < fanOut; j++) {
             long base = (long) j * (rowLen + 2);

@@ -18,7 +18,7 @@ public final class ActivationBench {
     /** The PReLU slope of every unit, so that its negative side is not all zeros (He et al. 2015's initial value). */
     public static final float PRELU_SLOPE = 0.25f;
     /** Name of the copy row. */
-    public static final String COPY = "copy (1x1 linear dense)";
+    public static final String COPY = "copy (Engine.copy)";
 
     private ActivationBench() {}
 

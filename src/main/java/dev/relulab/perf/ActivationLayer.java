@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 /**
  * N activations as one dense call on an engine: a layer with one input and N units (E=1, B=1, nIn=1, nOut=N), so
  * z = w x + b streams w and b and the activation runs over all N units in one loop or launch. Inputs are random with
- * about half of z negative, so branches are as unpredictable as in training. Also holds the copy: a LINEAR 1x1 layer
- * over a batch of N with z and a the same buffer.
+ * about half of z negative, so branches are as unpredictable as in training. Also holds the copy: {@link Engine#copy}
+ * of w into z (a device-to-device copy on CUDA and OpenCL, System.arraycopy on the CPU).
  */
 final class ActivationLayer implements AutoCloseable {
     /** Device kernels may contract w x + b into an FMA and use their own exp and erf; the CPU engine is exact. */
@@ -23,7 +23,7 @@ final class ActivationLayer implements AutoCloseable {
     private final Engine eng;
     private final int n;
     private final float[] w, b, dA, got;
-    private final Buffer x, wb, bb, z, a, dAb, dW, db, slope, dSlope, unitW, zeroB;
+    private final Buffer x, wb, bb, z, a, dAb, dW, db, slope, dSlope;
     private final List<Buffer> all = new ArrayList<>();
 
     ActivationLayer(Engine eng, int n) {
@@ -50,14 +50,11 @@ final class ActivationLayer implements AutoCloseable {
         db = floats(n);
         slope = floats(n);
         dSlope = floats(n);
-        unitW = floats(1);
-        zeroB = floats(1);
         eng.fill(x, X, 1);
         eng.write(wb, w, n);
         eng.write(bb, b, n);
         eng.write(dAb, dA, n);
         eng.fill(slope, ActivationBench.PRELU_SLOPE, n);
-        eng.fill(unitW, 1f, 1);
     }
 
     void forward(Activation act) {
@@ -76,9 +73,9 @@ final class ActivationLayer implements AutoCloseable {
                 learned ? dSlope : null, null);
     }
 
-    /** a[i] = 1 * w[i] + 0 through a LINEAR dense forward; the Engine interface has no copy operation. */
+    /** z[i] = w[i] on the engine: the bandwidth reference of the table. */
     void copy() {
-        eng.denseForward(1, n, 1, 1, wb, unitW, zeroB, Activation.LINEAR, 0f, null, z, z, null);
+        eng.copy(wb, z, n);
     }
 
     void validateForward(Activation act) {

@@ -15,8 +15,9 @@ public final class ActivationTable {
                     + " PReLU 20 B with its slope); backward reads z, dA and writes dA, dW, db (20 B, PReLU 28 B"
                     + " with slope and dSlope).",
             "- vs ReLU: median time divided by ReLU's median time in the same direction (1.00 = as fast).",
-            "- copy: the Engine interface has no copy operation, so it is a LINEAR 1x1 dense forward over a"
-                    + " batch of N with z and a the same buffer (a[i] = 1 * x[i] + 0; 8 B per element).");
+            "- copy: Engine.copy of N floats (cuMemcpyDtoDAsync on CUDA, clEnqueueCopyBuffer on OpenCL,"
+                    + " System.arraycopy on the CPU; 8 B per element read and written), the engine's bandwidth"
+                    + " reference for the GB/s columns.");
 
     private ActivationTable() {}
 

@@ -15,6 +15,8 @@ final class DataOps {
         ops.add(gatherRows(d));
         ops.add(fill(d, false));
         ops.add(fill(d, true));
+        ops.add(copy(d, false));
+        ops.add(copy(d, true));
         return ops;
     }
 
@@ -50,6 +52,16 @@ final class DataOps {
                 .out("y", E * B * k, Tolerance.EXACT)
                 .call((eng, b) -> eng.gatherRows(b.apply("data"), b.apply("labels"), rowBase, nRows, dim, k, seed,
                         netBase, E, start, B, epoch, b.apply("x"), b.apply("y")));
+    }
+
+    /** Copies a prefix of one buffer into another; the destination's elements after {@code count} must survive. */
+    static ParityOp copy(Draw d, boolean ints) {
+        int n = Math.toIntExact(Math.min(d.budget, (long) d.size(Draw.MAX_NETWORKS) * d.size(Draw.MAX_WIDTH)));
+        int count = 1 + d.rng.nextInt(n);
+        ParityOp op = new ParityOp(ints ? "copy int" : "copy float", Draw.shape("n=" + n, "count=" + count));
+        if (ints) op.in("src", d.flags(n, 0.5)).inOut("dst", d.flags(n, 0.5));
+        else op.in("src", d.normal(n, 0, 1)).inOut("dst", d.normal(n, 0, 1), Tolerance.EXACT);
+        return op.call((eng, b) -> eng.copy(b.apply("src"), b.apply("dst"), count));
     }
 
     /** Fills a prefix of a buffer and leaves the rest alone; the elements after {@code count} must survive. */

@@ -31,6 +31,7 @@ public final class ParityCheck {
         ops.addAll(TrainingOps.all(d));
         ops.addAll(DataOps.all(d));
         ops.addAll(DeadOps.all(d));
+        ops.addAll(InitOps.all(d));
         return ops;
     }
 

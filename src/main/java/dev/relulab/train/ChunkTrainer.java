@@ -3,8 +3,6 @@ package dev.relulab.train;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.nn.Architecture;
-import dev.relulab.random.Purpose;
-import dev.relulab.random.RandomStream;
 
 /**
  * Trains one chunk of networks [netBase, netBase + E) from initialisation to the final tests, entirely through engine
@@ -65,15 +63,8 @@ final class ChunkTrainer {
     private void initialise(int netBase, int E) {
         for (int l = 1; l <= L; l++) {
             int nIn = arch.width(l - 1), nOut = arch.width(l);
-            float[] w = new float[E * nOut * nIn], b = new float[E * nOut];
-            for (int e = 0; e < E; e++) {
-                int net = netBase + e;
-                arch.biasInit.fillBiases(b, e * nOut, nOut, new RandomStream(cfg.seed, net, Purpose.BIASES, l));
-                arch.weightInit(l).fillWeights(w, e * nOut * nIn, b, e * nOut, nIn, nOut,
-                        new RandomStream(cfg.seed, net, Purpose.WEIGHTS, l));
-            }
-            eng.write(buf.w[l], w, w.length);
-            eng.write(buf.b[l], b, b.length);
+            eng.initBiases(arch.biasInit, cfg.seed, netBase, E, l, nOut, buf.b[l]);
+            eng.initWeights(arch.weightInit(l), cfg.seed, netBase, E, l, nIn, nOut, buf.w[l], buf.b[l]);
             if (buf.slope[l] != null) eng.fill(buf.slope[l], arch.alpha, (long) E * nOut);
             for (Buffer s : new Buffer[] {buf.wS1[l], buf.wS2[l]}) if (s != null) eng.fill(s, 0f, (long) E * nOut * nIn);
             for (Buffer s : new Buffer[] {buf.bS1[l], buf.bS2[l], buf.slopeS1[l], buf.slopeS2[l]}) {

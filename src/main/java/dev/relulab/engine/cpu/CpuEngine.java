@@ -4,7 +4,10 @@ import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.HostInit;
+import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.KeyedPermutation;
@@ -88,6 +91,30 @@ public final class CpuEngine implements Engine {
         CpuBuffer c = (CpuBuffer) dst;
         if (c.f != null) Arrays.fill(c.f, 0, Math.toIntExact(count), value);
         else Arrays.fill(c.i, 0, Math.toIntExact(count), (int) value);
+    }
+
+    @Override
+    public void copy(Buffer src, Buffer dst, long count) {
+        CpuBuffer s = (CpuBuffer) src, d = (CpuBuffer) dst;
+        if (src.isInt() != dst.isInt()) {
+            throw new IllegalArgumentException("copy: src and dst must both be float or both int buffers");
+        }
+        int n = Math.toIntExact(count);
+        if (s.f != null) System.arraycopy(s.f, 0, d.f, 0, n);
+        else System.arraycopy(s.i, 0, d.i, 0, n);
+    }
+
+    @Override
+    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
+                            Buffer w, Buffer b) {
+        InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        HostInit.weights(init, seed, netBase, E, layer, fanIn, fanOut, f(w), b == null ? null : f(b));
+    }
+
+    @Override
+    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        InitArgs.biases(init, netBase, E, layer, n);
+        HostInit.biases(init, seed, netBase, E, layer, n, f(b));
     }
 
     @Override

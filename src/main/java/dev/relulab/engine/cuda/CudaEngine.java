@@ -6,6 +6,7 @@ import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
@@ -111,6 +112,30 @@ public final class CudaEngine implements Engine {
         ctx.makeCurrent();
         CudaCheck.check(JCudaDriver.cuMemsetD32Async(b.checked(b.isInt(), count, "fill"), bits, count, ctx.stream),
                 "cuMemsetD32Async " + count + " words");
+    }
+
+    @Override
+    public void copy(Buffer src, Buffer dst, long count) {
+        if (count < 0) throw new IllegalArgumentException("copy: count=" + count + " must not be negative");
+        if (count == 0) return;
+        boolean isInt = src.isInt();
+        ctx.makeCurrent();
+        CudaCheck.check(JCudaDriver.cuMemcpyDtoDAsync(((CudaBuffer) dst).checked(isInt, count, "copy dst"),
+                ((CudaBuffer) src).checked(isInt, count, "copy src"), count * Float.BYTES, ctx.stream),
+                "cuMemcpyDtoDAsync " + count + " elements");
+    }
+
+    @Override
+    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
+                            Buffer w, Buffer b) {
+        ctx.makeCurrent();
+        kernels.initWeights(init, seed, netBase, E, layer, fanIn, fanOut, w, b, this::fill);
+    }
+
+    @Override
+    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        ctx.makeCurrent();
+        kernels.initBiases(init, seed, netBase, E, layer, n, b, this::fill);
     }
 
     // Pageable host memory: the async copy in returns once the data is staged, the copy out once it has landed,

@@ -2,9 +2,12 @@ package dev.relulab.engine.cuda;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
+import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.nn.Sampling;
 import dev.relulab.random.Purpose;
 import java.util.List;
 
@@ -20,7 +23,8 @@ final class CudaKernels {
     static final List<String> NAMES = List.of("dense_forward_v1", "dense_forward_v2", "prelu_slope_grad",
             "activation_backward", "dense_backward_weights", "dense_backward_weights_v2", "dense_backward_dx_v1",
             "dense_backward_dx_v2", "loss_v1", "optimizer_step",
-            "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats");
+            "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats", "init_params",
+            "init_rai");
     /** The driver's limit on gridDim.y. */
     private static final int MAX_GRID_Y = 65535;
 
@@ -141,6 +145,46 @@ final class CudaKernels {
         need(op, "y", y, false, (long) E * B * k);
         launcher.launch("gather_rows", LaunchShape.linear(total), data, labels, rowBase, nRows, d, k, (int) seed,
                 (int) (seed >>> 32), netBase, E, start, B, epoch, x, y);
+    }
+
+    /** Constant forms are a memset; the others launch init_params or init_rai. */
+    void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut, Buffer w,
+                     Buffer b, Fill fill) {
+        int total = InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        String op = "initWeights " + init;
+        need(op, "w", w, false, total);
+        Sampling s = init.sampling(fanIn, fanOut);
+        if (s.form() == Sampling.Form.CONSTANT) {
+            fill.fill(w, (float) s.p0(), total);
+        } else if (s.form() == Sampling.Form.RAI) {
+            need(op, "b", b, false, (long) E * fanOut);
+            launcher.launch("init_rai", LaunchShape.linear((long) E * fanOut), s.p0(), (int) seed,
+                    (int) (seed >>> 32), netBase, E, Purpose.WEIGHTS.code, layer, fanIn, fanOut, w, b);
+        } else {
+            params(s, seed, netBase, E, Purpose.WEIGHTS, layer, fanIn * fanOut, w, total);
+        }
+    }
+
+    void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b, Fill fill) {
+        int total = InitArgs.biases(init, netBase, E, layer, n);
+        need("initBiases " + init, "b", b, false, total);
+        Sampling s = init.biasSampling();
+        if (s.form() == Sampling.Form.CONSTANT) {
+            fill.fill(b, (float) s.p0(), total);
+        } else {
+            params(s, seed, netBase, E, Purpose.BIASES, layer, n, b, total);
+        }
+    }
+
+    private void params(Sampling s, long seed, int netBase, int E, Purpose purpose, int sub, int perNet, Buffer dst,
+                        int total) {
+        launcher.launch("init_params", LaunchShape.linear(total), s.form().code, s.p0(), s.p1(), (int) seed,
+                (int) (seed >>> 32), netBase, E, purpose.code, sub, perNet, dst);
+    }
+
+    /** The engine's fill, for the constant forms. */
+    interface Fill {
+        void fill(Buffer dst, float value, long count);
     }
 
     void reduceDead(int E, int n, Buffer alive, Buffer everDead, Buffer dead, Buffer revived, int layers, int layer) {

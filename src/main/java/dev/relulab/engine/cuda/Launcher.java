@@ -7,7 +7,7 @@ import jcuda.driver.JCudaDriver;
 
 /**
  * Launches kernels of the module on the engine's stream. Arguments are given in the kernel's order as
- * {@link CudaBuffer} (null for an optional buffer, passed as a null pointer), Integer, Long or Float.
+ * {@link CudaBuffer} (null for an optional buffer, passed as a null pointer), Integer, Long, Float or Double.
  */
 final class Launcher {
     private static final CUdeviceptr NULL = new CUdeviceptr();
@@ -34,6 +34,7 @@ final class Launcher {
         if (arg instanceof Integer) return Pointer.to(new int[] {(Integer) arg});
         if (arg instanceof Float) return Pointer.to(new float[] {(Float) arg});
         if (arg instanceof Long) return Pointer.to(new long[] {(Long) arg});
+        if (arg instanceof Double) return Pointer.to(new double[] {(Double) arg});
         throw new IllegalArgumentException(kernel + " argument " + index + ": unsupported type "
                 + arg.getClass().getSimpleName());
     }

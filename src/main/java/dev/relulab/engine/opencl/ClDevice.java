@@ -11,9 +11,11 @@ public final class ClDevice {
     public final int computeUnits, maxWorkGroup;
     /** Whether the device offers correctly rounded float division and sqrt (CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT). */
     public final boolean exactDivSqrt;
+    /** Whether the device has double precision (cl_khr_fp64), which the init kernels need. */
+    public final boolean fp64;
 
     ClDevice(int index, long platform, long id, String name, String platformName, String version, boolean gpu,
-             long globalMemBytes, long maxAllocBytes, int computeUnits, int maxWorkGroup, boolean exactDivSqrt) {
+             long globalMemBytes, long maxAllocBytes, int computeUnits, int maxWorkGroup, boolean exactDivSqrt, boolean fp64) {
         this.index = index;
         this.platform = platform;
         this.id = id;
@@ -26,11 +28,12 @@ public final class ClDevice {
         this.computeUnits = computeUnits;
         this.maxWorkGroup = maxWorkGroup;
         this.exactDivSqrt = exactDivSqrt;
+        this.fp64 = fp64;
     }
 
     ClDevice withIndex(int i) {
         return new ClDevice(i, platform, id, name, platformName, version, gpu, globalMemBytes, maxAllocBytes,
-                computeUnits, maxWorkGroup, exactDivSqrt);
+                computeUnits, maxWorkGroup, exactDivSqrt, fp64);
     }
 
     /** One line: index, kind, name, platform, version and memory. */

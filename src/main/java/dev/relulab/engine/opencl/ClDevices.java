@@ -103,7 +103,8 @@ public final class ClDevices {
                 deviceString(device, CL_DEVICE_VERSION).trim(), (type & CL_DEVICE_TYPE_GPU) != 0,
                 deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE, stack), deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE,
                 stack), cu[0], (int) Math.min(Integer.MAX_VALUE, wg.get(0)),
-                (fp & CL12.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0);
+                (fp & CL12.CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0,
+                (" " + deviceString(device, CL_DEVICE_EXTENSIONS) + " ").contains(" cl_khr_fp64 "));
     }
 
     private static long deviceLong(long device, int param, MemoryStack stack) {

@@ -37,6 +37,11 @@ final class ClLaunch {
         return checked(clSetKernelArg1f(kernel, arg, v));
     }
 
+    /** A double (the init kernels' parameters; only on devices with cl_khr_fp64). */
+    ClLaunch d(double v) {
+        return checked(clSetKernelArg1d(kernel, arg, v));
+    }
+
     /** A device pointer, or NULL for an absent optional buffer. */
     ClLaunch buf(Buffer b) {
         return checked(clSetKernelArg1p(kernel, arg, b == null ? 0L : ((OpenClBuffer) b).mem));

@@ -22,6 +22,8 @@ final class ClProgram implements AutoCloseable {
         "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
         "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
         "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats"};
+    /** Kernels of init.h, in the program only where the device has cl_khr_fp64 (relulab.cl guards the include). */
+    static final String[] FP64_KERNELS = {"init_params", "init_rai"};
 
     final long program;
     private final Map<String, Long> kernels = new LinkedHashMap<>();
@@ -41,11 +43,16 @@ final class ClProgram implements AutoCloseable {
             throw new EngineUnavailableException("OpenCL build of kernels/" + KernelSource.MAIN + " failed on "
                     + device + " (" + ClCheck.name(rc) + "); build log:\n" + log);
         }
-        for (String name : KERNELS) {
-            long k = clCreateKernel(program, name, err);
-            ClCheck.check(err[0], "clCreateKernel", name);
-            kernels.put(name, k);
+        for (String name : KERNELS) create(name, err);
+        if (device.fp64) {
+            for (String name : FP64_KERNELS) create(name, err);
         }
+    }
+
+    private void create(String name, int[] err) {
+        long k = clCreateKernel(program, name, err);
+        ClCheck.check(err[0], "clCreateKernel", name);
+        kernels.put(name, k);
     }
 
     long kernel(String name) {

@@ -7,9 +7,13 @@ import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.HostInit;
+import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.nn.Sampling;
 import dev.relulab.random.Purpose;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
@@ -38,6 +42,8 @@ public final class OpenClEngine implements Engine {
     int forwardVersion;
     /** dense_backward_weights / dense_backward_dx version: 0 picks by shape and device, 1 or 2 forces one. */
     int backwardVersion;
+    /** Whether initWeights/initBiases run the init kernels (false without cl_khr_fp64, or forced by tests). */
+    boolean deviceInit;
 
     private OpenClEngine(ClDevice device) throws EngineUnavailableException {
         this.device = device;
@@ -63,6 +69,10 @@ public final class OpenClEngine implements Engine {
         }
         program = p;
         launch = new ClLaunch(queue, program);
+        deviceInit = device.fp64;
+        if (!device.fp64) {
+            LOG.log(System.Logger.Level.INFO, device + " has no cl_khr_fp64: initial weights are drawn on the host");
+        }
         try {
             warmUp();
         } finally {
@@ -93,6 +103,11 @@ public final class OpenClEngine implements Engine {
             absSum(1, 2, 2, f1, f2);
             dormantMask(1, 2, f2, 0f, i1);
             outputStats(1, 2, 2, f1, f2, true);
+            copy(f1, f2, 2);
+            initBiases(Initializer.normal(0, 1), 0L, 0, 1, 1, 2, f1);
+            initWeights(Initializer.of(Initializer.Kind.HE_NORMAL), 0L, 0, 1, 1, 2, 2, f2, f1);
+            initWeights(Initializer.uniform(-1, 1), 0L, 0, 1, 1, 2, 2, f2, f1);
+            initWeights(Initializer.of(Initializer.Kind.RAI), 0L, 0, 1, 1, 2, 2, f2, f1);
             synchronize();
         } finally {
             forwardVersion = 0;
@@ -237,6 +252,56 @@ public final class OpenClEngine implements Engine {
         } else {
             launch.kernel("fill_f32").buf(dst).f(value).i(n).run1d(n, local);
         }
+    }
+
+    @Override
+    public void copy(Buffer src, Buffer dst, long count) {
+        int n = Shapes.total("copy", count);
+        Shapes.need("copy", "src", src, src.isInt(), n);
+        Shapes.need("copy", "dst", dst, src.isInt(), n);
+        if (n == 0) return;
+        ClCheck.check(clEnqueueCopyBuffer(queue, mem(src), mem(dst), 0, 0, (long) n * 4, null, null),
+                "clEnqueueCopyBuffer", n + " elements");
+    }
+
+    @Override
+    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
+                            Buffer w, Buffer b) {
+        int total = InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        String op = "initWeights " + init;
+        Shapes.need(op, "w", w, false, total);
+        Sampling s = init.sampling(fanIn, fanOut);
+        if (s.form() == Sampling.Form.RAI) Shapes.need(op, "b", b, false, (long) E * fanOut);
+        if (!deviceInit) {
+            HostInit.weightsVia(this, init, seed, netBase, E, layer, fanIn, fanOut, w, b);
+        } else if (s.form() == Sampling.Form.CONSTANT) {
+            fill(w, (float) s.p0(), total);
+        } else if (s.form() == Sampling.Form.RAI) {
+            launch.kernel("init_rai").d(s.p0()).i((int) seed).i((int) (seed >>> 32)).i(netBase).i(E)
+                    .i(Purpose.WEIGHTS.code).i(layer).i(fanIn).i(fanOut).buf(w).buf(b).run1d(E * fanOut, local);
+        } else {
+            params(s, seed, netBase, E, Purpose.WEIGHTS, layer, fanIn * fanOut, w, total);
+        }
+    }
+
+    @Override
+    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        int total = InitArgs.biases(init, netBase, E, layer, n);
+        Shapes.need("initBiases " + init, "b", b, false, total);
+        Sampling s = init.biasSampling();
+        if (!deviceInit) {
+            HostInit.biasesVia(this, init, seed, netBase, E, layer, n, b);
+        } else if (s.form() == Sampling.Form.CONSTANT) {
+            fill(b, (float) s.p0(), total);
+        } else {
+            params(s, seed, netBase, E, Purpose.BIASES, layer, n, b, total);
+        }
+    }
+
+    private void params(Sampling s, long seed, int netBase, int E, Purpose purpose, int sub, int perNet, Buffer dst,
+                        int total) {
+        launch.kernel("init_params").i(s.form().code).d(s.p0()).d(s.p1()).i((int) seed).i((int) (seed >>> 32))
+                .i(netBase).i(E).i(purpose.code).i(sub).i(perNet).buf(dst).run1d(total, local);
     }
 
     @Override

@@ -1,0 +1,64 @@
+package dev.relulab.cli;
+
+import dev.relulab.engine.Engine;
+import dev.relulab.perf.EpochBench;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code relulab bench mnist-epoch}: one Adam epoch of the 784-128-64-32-10 network on synthetic MNIST-shaped data. */
+@Command(name = "mnist-epoch", mixinStandardHelpOptions = true,
+        description = {"Time one training epoch of 784-128-64-32-10 relu, softmax/cce, Adam, batch 256, over 48000"
+                + " synthetic samples; Markdown.", "Example: relulab bench mnist-epoch --engine cuda --networks 8"})
+public final class BenchMnistEpochCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--networks", defaultValue = "1", paramLabel = "E",
+            description = "Networks trained at once (default: ${DEFAULT-VALUE}).")
+    int networks;
+
+    @Option(names = "--warmup", defaultValue = "1", paramLabel = "RUNS",
+            description = "Untimed runs of each kind first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", paramLabel = "RUNS",
+            description = "Timed runs of each kind; medians (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown table to FILE.")
+    Path out;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Override
+    public void run() {
+        if (networks < 1) throw new UsageError("--networks=" + networks + " must be at least 1");
+        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
+        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
+        StringBuilder md = new StringBuilder();
+        try (Engine engine = engineOptions.open()) {
+            EpochBench.Result r = EpochBench.run(engine, networks, warmup, repeats);
+            md.append(String.format(Locale.ROOT, "### MNIST-shaped epoch on %s: %s, %s%n%n", engine.kind().cliName(),
+                    engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
+            md.append("| networks | epoch s | samples/s (all networks) | run with epoch s | run without s |\n"
+                    + "|---:|---:|---:|---:|---:|\n");
+            md.append(String.format(Locale.ROOT, "| %d | %.3f | %.0f | %.3f | %.3f |%n%n", networks,
+                    r.epochSeconds(), r.samplesPerSecond(), r.withEpoch().medianSeconds(),
+                    r.withoutEpoch().medianSeconds()));
+            md.append(String.format(Locale.ROOT, "- 784-128-64-32-10 relu, softmax + cross-entropy, Adam lr 1e-3,"
+                    + " batch 256, %d synthetic samples (uniform pixels, uniform labels) stored once on the engine."
+                    + "%n- epoch s = median of a 1-epoch run minus median of a 0-epoch run (both: upload, init,"
+                    + " probe of %d rows, test of %d rows); %d warm-up and %d timed runs each,"
+                    + " Engine.synchronize() around every run.%n", EpochBench.SAMPLES, EpochBench.PROBE,
+                    EpochBench.TEST, warmup, repeats));
+        }
+        MarkdownOut.emit(spec, md.toString(), out);
+    }
+}
