@@ -2,6 +2,7 @@ package dev.relulab.experiments;
 
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.ForwardingEngine;
 import dev.relulab.nn.Activation;
 
 /**

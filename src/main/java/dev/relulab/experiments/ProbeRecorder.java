@@ -3,6 +3,7 @@ package dev.relulab.experiments;
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.ForwardingEngine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
@@ -20,8 +21,7 @@ import java.util.List;
  * the last hidden layer; the test pass calls outputStats for predictions then targets), so it reads back only small
  * experiments' data and must not be used where speed matters.
  */
-public final class ProbeRecorder implements Engine {
-    private final Engine d;
+public final class ProbeRecorder extends ForwardingEngine {
     private final Loss loss;
     private final boolean keepActivations;
     private final List<List<int[]>> deadPerProbe = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class ProbeRecorder implements Engine {
 
     /** Records for {@code networks} networks trained with {@code loss}; activations only if {@code keepActivations}. */
     public ProbeRecorder(Engine delegate, int networks, Loss loss, boolean keepActivations) {
-        this.d = delegate;
+        super(delegate);
         this.loss = loss;
         this.keepActivations = keepActivations;
         for (int i = 0; i < networks; i++) deadPerProbe.add(new ArrayList<>());
@@ -72,7 +72,7 @@ public final class ProbeRecorder implements Engine {
     @Override
     public void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int dd, int k, long seed, int netBase,
                            int E, int start, int B, int epoch, Buffer x, Buffer y) {
-        d.gatherRows(data, labels, rowBase, nRows, dd, k, seed, netBase, E, start, B, epoch, x, y);
+        inner.gatherRows(data, labels, rowBase, nRows, dd, k, seed, netBase, E, start, B, epoch, x, y);
         ChunkState s = state.get();
         s.netBase = netBase;
         s.E = E;
@@ -84,7 +84,7 @@ public final class ProbeRecorder implements Engine {
     @Override
     public void functionPoints(FunctionTarget f, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
                                int nPoints, int start, int B, int epoch, Buffer x, Buffer y) {
-        d.functionPoints(f, lo, hi, seed, netBase, E, purpose, nPoints, start, B, epoch, x, y);
+        inner.functionPoints(f, lo, hi, seed, netBase, E, purpose, nPoints, start, B, epoch, x, y);
         ChunkState s = state.get();
         s.netBase = netBase;
         s.E = E;
@@ -96,7 +96,7 @@ public final class ProbeRecorder implements Engine {
     @Override
     public void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act,
                              float alpha, Buffer slope, Buffer z, Buffer a, Buffer alive) {
-        d.denseForward(E, B, nIn, nOut, x, w, b, act, alpha, slope, z, a, alive);
+        inner.denseForward(E, B, nIn, nOut, x, w, b, act, alpha, slope, z, a, alive);
         if (alive == null || !keepActivations) return;
         ChunkState s = state.get();
         if (!s.inProbe) {
@@ -106,18 +106,18 @@ public final class ProbeRecorder implements Engine {
         int layer = s.hiddenLayer++;
         while (s.probeRows.size() <= layer) s.probeRows.add(new ArrayList<>());
         float[] v = new float[E * B * nOut];
-        d.read(a, v, v.length);
+        inner.read(a, v, v.length);
         s.probeRows.get(layer).add(new Rows(v, B, nOut));
     }
 
     @Override
     public void reduceDead(int E, int n, Buffer alive, Buffer everDead, Buffer dead, Buffer revived, int layers,
                            int layer) {
-        d.reduceDead(E, n, alive, everDead, dead, revived, layers, layer);
+        inner.reduceDead(E, n, alive, everDead, dead, revived, layers, layer);
         if (layer != layers - 1) return;
         ChunkState s = state.get();
         int[] counts = new int[E * layers];
-        d.readInts(dead, counts, counts.length);
+        inner.readInts(dead, counts, counts.length);
         for (int e = 0; e < E; e++) {
             int[] perLayer = new int[layers];
             System.arraycopy(counts, e * layers, perLayer, 0, layers);
@@ -149,10 +149,10 @@ public final class ProbeRecorder implements Engine {
 
     @Override
     public void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first) {
-        d.outputStats(E, B, n, v, stats, first);
+        inner.outputStats(E, B, n, v, stats, first);
         ChunkState s = state.get();
         float[] values = new float[E * B * n];
-        d.read(v, values, values.length);
+        inner.read(v, values, values.length);
         if (s.statsCall++ % 2 == 0) {
             s.predictions = values;
             return;
@@ -175,57 +175,4 @@ public final class ProbeRecorder implements Engine {
         for (int c = 1; c < n; c++) if (v[o + c] > v[o + best]) best = c;
         return best;
     }
-
-    @Override public EngineKind kind() { return d.kind(); }
-    @Override public String deviceName() { return d.deviceName(); }
-    @Override public int parallelChunks() { return d.parallelChunks(); }
-    @Override public int maxChunkNetworks(long bytesPerNetwork) { return d.maxChunkNetworks(bytesPerNetwork); }
-    @Override public Buffer floats(long n) { return d.floats(n); }
-    @Override public Buffer ints(long n) { return d.ints(n); }
-    @Override public void write(Buffer dst, float[] src, int count) { d.write(dst, src, count); }
-    @Override public void writeInts(Buffer dst, int[] src, int count) { d.writeInts(dst, src, count); }
-    @Override public void read(Buffer src, float[] dst, int count) { d.read(src, dst, count); }
-    @Override public void readInts(Buffer src, int[] dst, int count) { d.readInts(src, dst, count); }
-    @Override public void fill(Buffer dst, float value, long count) { d.fill(dst, value, count); }
-    @Override public void copy(Buffer src, Buffer dst, long count) { d.copy(src, dst, count); }
-
-    @Override
-    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
-                            Buffer w, Buffer b) {
-        d.initWeights(init, seed, netBase, E, layer, fanIn, fanOut, w, b);
-    }
-
-    @Override
-    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
-        d.initBiases(init, seed, netBase, E, layer, n, b);
-    }
-
-    @Override
-    public void denseBackward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer z, Activation act,
-                              float alpha, Buffer slope, Buffer dA, Buffer dW, Buffer db, Buffer dSlope, Buffer dX) {
-        d.denseBackward(E, B, nIn, nOut, x, w, z, act, alpha, slope, dA, dW, db, dSlope, dX);
-    }
-
-    @Override
-    public void loss(Loss l, int E, int B, int n, Buffer out, Buffer target, Buffer dOut, Buffer lossLast,
-                     Buffer lossSum, Buffer diverged) {
-        d.loss(l, E, B, n, out, target, dOut, lossLast, lossSum, diverged);
-    }
-
-    @Override
-    public void optimizerStep(Optimizer opt, int E, long perNet, Buffer param, Buffer grad, Buffer s1, Buffer s2,
-                              Buffer lr, float correction, Buffer diverged) {
-        d.optimizerStep(opt, E, perNet, param, grad, s1, s2, lr, correction, diverged);
-    }
-
-    @Override
-    public void absSum(int E, int B, int n, Buffer a, Buffer sums) { d.absSum(E, B, n, a, sums); }
-
-    @Override
-    public void dormantMask(int E, int n, Buffer sums, float tau, Buffer alive) { d.dormantMask(E, n, sums, tau, alive); }
-
-    @Override public void synchronize() { d.synchronize(); }
-
-    /** Leaves the wrapped engine open: its owner closes it. */
-    @Override public void close() {}
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.ForwardingEngine;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Loss;

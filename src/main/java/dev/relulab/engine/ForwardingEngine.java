@@ -1,22 +1,20 @@
-package dev.relulab.experiments;
+package dev.relulab.engine;
 
 import dev.relulab.data.FunctionTarget;
-import dev.relulab.engine.Buffer;
-import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineKind;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
 
 /**
- * An engine that hands every call to another; recorders override the calls they watch. Closing leaves the wrapped
- * engine open: its owner closes it.
+ * An engine that hands every call to another; recorders override the calls they watch, tests the ones they break.
+ * Closing leaves the wrapped engine open: its owner closes it.
  */
-abstract class ForwardingEngine implements Engine {
-    final Engine inner;
+public abstract class ForwardingEngine implements Engine {
+    protected final Engine inner;
 
-    ForwardingEngine(Engine inner) {
+    protected ForwardingEngine(Engine inner) {
         this.inner = inner;
     }
 
@@ -31,6 +29,18 @@ abstract class ForwardingEngine implements Engine {
     @Override public void read(Buffer src, float[] dst, int count) { inner.read(src, dst, count); }
     @Override public void readInts(Buffer src, int[] dst, int count) { inner.readInts(src, dst, count); }
     @Override public void fill(Buffer dst, float value, long count) { inner.fill(dst, value, count); }
+    @Override public void copy(Buffer src, Buffer dst, long count) { inner.copy(src, dst, count); }
+
+    @Override
+    public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
+                            Buffer w, Buffer b) {
+        inner.initWeights(init, seed, netBase, E, layer, fanIn, fanOut, w, b);
+    }
+
+    @Override
+    public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        inner.initBiases(init, seed, netBase, E, layer, n, b);
+    }
 
     @Override
     public void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act,
