@@ -21,7 +21,13 @@ final class ActivationLoops {
                 for (int k = off; k < end; k++) a[k] = Math.max(z[k], 0f); // branch-free; NaN passes
                 break;
             case LEAKY_RELU:
-                for (int k = off; k < end; k++) a[k] = z[k] > 0f ? z[k] : alpha * z[k];
+                if (alpha >= 0f && alpha <= 1f) {
+                    // max(z, alpha z) equals the piecewise form for a slope in [0, 1] (NaN and signed zeros too)
+                    // and has no branch, so the loop vectorises
+                    for (int k = off; k < end; k++) a[k] = Math.max(z[k], alpha * z[k]);
+                } else {
+                    for (int k = off; k < end; k++) a[k] = z[k] > 0f ? z[k] : alpha * z[k];
+                }
                 break;
             default:
                 for (int k = off, j = 0; k < end; k++, j = j + 1 == n ? 0 : j + 1) {
