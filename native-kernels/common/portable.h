@@ -43,6 +43,16 @@ typedef unsigned int uint;
 #define FABS(x) fabsf(x)
 #define FMAX(a, b) fmaxf((a), (b))
 #define IS_FINITE(x) isfinite(x)
+typedef double f64;
+#define HAS_F64 1
+#define DMUL_RN(a, b) __dmul_rn((a), (b))
+#define DADD_RN(a, b) __dadd_rn((a), (b))
+#define DDIV_RN(a, b) __ddiv_rn((a), (b))
+#define DSQRT(x) __dsqrt_rn(x)
+#define DLOG(x) log(x)
+#define DCOS(x) cos(x)
+#define F64_FROM_BITS(hi, lo, f32bits) __hiloint2double((int) (hi), (int) (lo))
+#define TO_F32(x) __double2float_rn(x)
 
 #else /* OpenCL C */
 
@@ -75,6 +85,26 @@ typedef unsigned int uint;
 #define FABS(x) fabs(x)
 #define FMAX(a, b) fmax((a), (b))
 #define IS_FINITE(x) isfinite(x)
+
+/* Double precision where the device has it (the initialisers' Box-Muller and the loss sum run in double on the CPU);
+   without it, f64 falls back to float and those results may differ from the CPU's in the last bits. */
+#if defined(cl_khr_fp64) || defined(__opencl_c_fp64)
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double f64;
+#define HAS_F64 1
+#define F64_FROM_BITS(hi, lo, f32bits) as_double(((ulong) (uint) (hi) << 32) | (ulong) (uint) (lo))
+#else
+typedef float f64;
+#define HAS_F64 0
+#define F64_FROM_BITS(hi, lo, f32bits) as_float((uint) (f32bits))
+#endif
+#define DMUL_RN(a, b) ((a) * (b))
+#define DADD_RN(a, b) ((a) + (b))
+#define DDIV_RN(a, b) ((a) / (b))
+#define DSQRT(x) sqrt(x)
+#define DLOG(x) log(x)
+#define DCOS(x) cos(x)
+#define TO_F32(x) ((float) (x))
 
 #endif
 

@@ -8,3 +8,4 @@
 #include "common/optimizer.h"
 #include "common/data.h"
 #include "common/dead_mask.h"
+#include "common/fused_narrow.h"

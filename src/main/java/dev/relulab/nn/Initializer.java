@@ -57,43 +57,84 @@ public final class Initializer {
         return kind == Kind.RAI;
     }
 
+    /** How an initialiser draws its values; {@code code} is the fused kernel's switch value. */
+    public enum Form {
+        CONSTANT(0), UNIFORM(1), NORMAL(2), TRUNCATED_NORMAL(3), RAI(4);
+
+        public final int code;
+
+        Form(int code) {
+            this.code = code;
+        }
+    }
+
+    /** The form this initialiser draws in. */
+    public Form form() {
+        switch (kind) {
+            case ZEROS: case CONSTANT: return Form.CONSTANT;
+            case NORMAL: return Form.NORMAL;
+            case UNIFORM: case GLOROT_UNIFORM: case HE_UNIFORM: case LECUN_UNIFORM: return Form.UNIFORM;
+            case GLOROT_NORMAL: case HE_NORMAL: case LECUN_NORMAL: return Form.TRUNCATED_NORMAL;
+            case RAI: return Form.RAI;
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    /**
+     * The two parameters of {@link #form()} for a layer of these fans: CONSTANT (value, 0), UNIFORM (lo, hi), NORMAL
+     * (mean, std), TRUNCATED_NORMAL (std, 0), RAI (std of the symmetric part, 0).
+     */
+    public double[] formParameters(int fanIn, int fanOut) {
+        switch (kind) {
+            case ZEROS: return new double[] {0, 0};
+            case CONSTANT: return new double[] {a, 0};
+            case NORMAL: case UNIFORM: return new double[] {a, b};
+            case GLOROT_UNIFORM: return symmetric(Math.sqrt(6.0 / (fanIn + fanOut)));
+            case HE_UNIFORM: return symmetric(Math.sqrt(6.0 / fanIn));
+            case LECUN_UNIFORM: return symmetric(Math.sqrt(3.0 / fanIn));
+            case GLOROT_NORMAL: return new double[] {Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATION_STD, 0};
+            case HE_NORMAL: return new double[] {Math.sqrt(2.0 / fanIn) / TRUNCATION_STD, 0};
+            case LECUN_NORMAL: return new double[] {Math.sqrt(1.0 / fanIn) / TRUNCATION_STD, 0};
+            case RAI: return new double[] {RAI_SCALE / Math.sqrt(fanIn), 0};
+            default: throw new AssertionError(kind);
+        }
+    }
+
+    private static double[] symmetric(double limit) {
+        return new double[] {-limit, limit};
+    }
+
     /**
      * Fills one network's {@code w[fanOut][fanIn]} (and, for RAI, {@code bias[fanOut]}) from the network's weight
      * stream; element k of the matrix uses stream element k, so any engine can draw it alone.
      */
     public void fillWeights(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
         int count = fanIn * fanOut;
-        switch (kind) {
-            case ZEROS: fill(w, wOff, count, 0f); return;
-            case CONSTANT: fill(w, wOff, count, (float) a); return;
+        double[] p = formParameters(fanIn, fanOut);
+        switch (form()) {
+            case CONSTANT: fill(w, wOff, count, (float) p[0]); return;
             case NORMAL:
-                for (int k = 0; k < count; k++) w[wOff + k] = (float) (a + b * s.normal(k, 0));
+                for (int k = 0; k < count; k++) w[wOff + k] = (float) (p[0] + p[1] * s.normal(k, 0));
                 return;
-            case UNIFORM: uniformFill(w, wOff, count, a, b, s); return;
-            case GLOROT_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / (fanIn + fanOut)), s); return;
-            case HE_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(6.0 / fanIn), s); return;
-            case LECUN_UNIFORM: symmetricUniform(w, wOff, count, Math.sqrt(3.0 / fanIn), s); return;
-            case GLOROT_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / (fanIn + fanOut)) / TRUNCATION_STD, s); return;
-            case HE_NORMAL: truncated(w, wOff, count, Math.sqrt(2.0 / fanIn) / TRUNCATION_STD, s); return;
-            case LECUN_NORMAL: truncated(w, wOff, count, Math.sqrt(1.0 / fanIn) / TRUNCATION_STD, s); return;
-            case RAI: rai(w, wOff, bias, bOff, fanIn, fanOut, s); return;
+            case UNIFORM: uniformFill(w, wOff, count, p[0], p[1], s); return;
+            case TRUNCATED_NORMAL: truncated(w, wOff, count, p[0], s); return;
+            case RAI: rai(w, wOff, bias, bOff, fanIn, fanOut, p[0], s); return;
             default: throw new AssertionError(kind);
         }
     }
 
     /** Fills a bias vector (biases take no fan-based initialisers; zeros, constant, normal and uniform apply). */
     public void fillBiases(float[] bias, int off, int count, RandomStream s) {
-        switch (kind) {
-            case ZEROS: fill(bias, off, count, 0f); return;
-            case CONSTANT: fill(bias, off, count, (float) a); return;
-            case NORMAL:
-                for (int k = 0; k < count; k++) bias[off + k] = (float) (a + b * s.normal(k, 0));
-                return;
-            case UNIFORM: uniformFill(bias, off, count, a, b, s); return;
-            default:
-                throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
-                        + "constant(v), normal(mean,std) or uniform(lo,hi)");
+        if (!allowedForBiases()) {
+            throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
+                    + "constant(v), normal(mean,std) or uniform(lo,hi)");
         }
+        fillWeights(bias, off, null, 0, 1, count, s);
+    }
+
+    /** True for the initialisers a bias vector may use: zeros, constant, normal and uniform. */
+    public boolean allowedForBiases() {
+        return kind == Kind.ZEROS || kind == Kind.CONSTANT || kind == Kind.NORMAL || kind == Kind.UNIFORM;
     }
 
     private static void fill(float[] x, int off, int count, float v) {
@@ -102,10 +143,6 @@ public final class Initializer {
 
     private static void uniformFill(float[] x, int off, int count, double lo, double hi, RandomStream s) {
         for (int k = 0; k < count; k++) x[off + k] = (float) (lo + (hi - lo) * s.uniform(k));
-    }
-
-    private static void symmetricUniform(float[] x, int off, int count, double limit, RandomStream s) {
-        uniformFill(x, off, count, -limit, limit, s);
     }
 
     private static void truncated(float[] x, int off, int count, double std, RandomStream s) {
@@ -118,8 +155,8 @@ public final class Initializer {
         }
     }
 
-    private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, RandomStream s) {
-        double std = RAI_SCALE / Math.sqrt(fanIn);
+    private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, double std,
+                            RandomStream s) {
         int rowLen = fanIn + 1;
         for (int j = 0; j < fanOut; j++) {
             long base = (long) j * (rowLen + 2);
