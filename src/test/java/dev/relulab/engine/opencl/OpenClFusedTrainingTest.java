@@ -1,0 +1,249 @@
+package dev.relulab.engine.opencl;
+
+import static dev.relulab.engine.opencl.OpenClTestSupport.cpu;
+import static dev.relulab.engine.opencl.OpenClTestSupport.engine;
+import static dev.relulab.engine.opencl.OpenClTestSupport.newSeed;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relulab.data.FunctionTarget;
+import dev.relulab.engine.Engine;
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Architecture;
+import dev.relulab.nn.Initializer;
+import dev.relulab.nn.Loss;
+import dev.relulab.nn.Optimizer;
+import dev.relulab.train.EnsembleResult;
+import dev.relulab.train.EnsembleTrainer;
+import dev.relulab.train.FunctionData;
+import dev.relulab.train.Progress;
+import dev.relulab.train.TrainingConfig;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fused kernel on OpenCL against the op-by-op trainer on the CPU engine (the reference): whole trainings on fresh
+ * seeds. Initial weights and data are the same bits, and the kernel rounds every product and sum separately in the
+ * CPU's order (OpenCL: FP_CONTRACT OFF, which PoCL honours; CUDA: __fmul_rn/__fadd_rn), so where the math is
+ * + - * / sqrt only (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam) the runs must be bit-identical. ELU calls float
+ * expm1/exp where Java rounds a double result, a few ulp apart: a unit with z within an ulp of a kink or a network
+ * near the divergence edge can then flip and take another trajectory, so those runs are held to a band.
+ */
+class OpenClFusedTrainingTest {
+    private static final float X_RANGE = (float) Math.sqrt(7);
+    private static final int NETWORKS = 240;
+    /**
+     * Relative final-loss error for a transcendental activation on a network whose dead counts agree: float exp/expm1
+     * differ by a few ulp per call, and about 6000 steps accumulate them (measured: 2.5e-7).
+     */
+    private static final double LOSS_RTOL = 1e-4;
+
+    @ParameterizedTest(name = "{0} {1} {2} x {3} {4}, tau {5}")
+    @CsvSource({
+        "relu, sgd, 2, 10, glorot_uniform, 0",
+        "relu, adam, 2, 10, glorot_uniform, 0",
+        "leaky_relu, momentum, 4, 3, he_normal, 0",
+        "prelu, adam, 4, 3, rai, 0",
+        "relu, momentum, 6, 2, lecun_normal, 0",
+        "relu, sgd, 8, 2, he_uniform, 0.1",
+        "elu, adam, 4, 3, glorot_normal, 0",
+        "elu, sgd, 10, 2, he_uniform, 0",
+    })
+    void fusedMatchesCpu(String act, String opt, int width, int depth, String init, float tau) {
+        OpenClEngine cl = engine();
+        long seed = newSeed();
+        Activation a = Activation.parse(act);
+        Architecture arch = Architecture.mlp(1, width, depth, 1, a, a.defaultAlpha, Loss.MSE, Initializer.parse(init),
+                Initializer.of(Initializer.Kind.ZEROS));
+        Optimizer.Kind kind = Optimizer.parseKind(opt);
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(kind), (float) kind.defaultLr, 2, 64, NETWORKS,
+                seed, tau, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
+        FunctionData data = lu2019Data();
+        assertTrue(new EnsembleTrainer(cl).usesFused(cfg, data), "the OpenCL engine must take the fused path");
+        EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
+        String where = act + " " + opt + " (seed " + seed + ")";
+        System.out.println("fused parity " + where + ": " + summary(want, got));
+
+        assertArrayEquals(want.bornDead, got.bornDead, "born-dead flags, " + where);
+        for (int n = 0; n < NETWORKS; n++) {
+            assertArrayEquals(want.deadStart[n], got.deadStart[n], "initial dead units of network " + n + ", " + where);
+        }
+        if (a == Activation.ELU) {
+            assertWithinBand(where, want, got);
+        } else {
+            assertBitIdentical(where, want, got);
+        }
+    }
+
+    /** Epochs 0: the test predictions read every initial parameter, so their statistics check each initialiser. */
+    @ParameterizedTest(name = "{0} / bias {1}")
+    @CsvSource(delimiter = ';', value = {
+        "glorot_uniform; zeros", "glorot_normal; constant(0.1)", "he_uniform; normal(0,0.1)",
+        "he_normal; uniform(-0.1,0.2)", "lecun_uniform; zeros", "lecun_normal; zeros", "rai; zeros",
+        "normal(0.1,0.5); zeros", "uniform(-0.7,0.9); zeros", "constant(0.3); constant(-0.2)",
+    })
+    void initialisationMatchesCpu(String init, String bias) {
+        OpenClEngine cl = engine();
+        long seed = newSeed();
+        Architecture arch = new Architecture(new int[] {1, 7, 5, 1}, Activation.RELU, 0f, Loss.MSE,
+                new Initializer[] {initializer(init), initializer(init), initializer(init)}, initializer(bias));
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.SGD), 0.01f, 0, 64, 97, seed, 0f,
+                TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
+        FunctionData data = new FunctionData(FunctionTarget.XSIN5X, -X_RANGE, X_RANGE, 200, 301);
+        EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
+        String where = init + " / " + bias + " (seed " + seed + ")";
+        assertArrayEquals(want.predictionStd, got.predictionStd, "test prediction std, " + where);
+        assertArrayEquals(want.exact, got.exact, "constant predictions, " + where);
+        for (int n = 0; n < cfg.networks; n++) {
+            assertArrayEquals(want.deadStart[n], got.deadStart[n], "initial dead units of network " + n + ", " + where);
+        }
+    }
+
+    @Test
+    void hugeLearningRatesDivergeOnlyTheirNetworks() {
+        OpenClEngine cl = engine();
+        long seed = newSeed();
+        int networks = 60;
+        float[] lr = new float[networks];
+        for (int n = 0; n < networks; n++) lr[n] = n % 3 == 0 ? 1e9f : 0.01f;
+        Architecture arch = Architecture.mlp(1, 4, 3, 1, Activation.LEAKY_RELU, 0.01f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.SGD), 0.01f, 2, 64, networks, seed,
+                0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true, lr);
+        FunctionData data = lu2019Data();
+        EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
+        for (int n = 0; n < networks; n++) {
+            assertEquals(n % 3 == 0, got.diverged[n], "network " + n + " at lr " + lr[n] + " (seed " + seed + ")");
+            assertEquals(want.diverged[n], got.diverged[n], "diverged flag of network " + n + " (seed " + seed + ")");
+            if (!got.diverged[n]) {
+                assertEquals(want.finalLoss[n], got.finalLoss[n], "final loss of network " + n + " (seed " + seed + ")");
+            }
+        }
+    }
+
+    @Test
+    void unsupportedConfigurationsFallBackToOpByOp() {
+        OpenClEngine cl = engine();
+        FunctionData data = lu2019Data();
+        Architecture wide = Architecture.mlp(1, 17, 2, 1, Activation.RELU, 0f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
+        Architecture deep = Architecture.mlp(1, 2, 17, 1, Activation.RELU, 0f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
+        Architecture bce = Architecture.mlp(1, 4, 2, 1, Activation.RELU, 0f, Loss.BCE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
+        for (Architecture arch : new Architecture[] {wide, deep, bce}) {
+            TrainingConfig cfg = config(arch, newSeed(), 50);
+            assertFalse(new EnsembleTrainer(cl).usesFused(cfg, data), arch + " must run op by op");
+            EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
+            assertArrayEquals(want.bornDead, got.bornDead, arch + ": born-dead flags on the op-by-op path");
+        }
+        TrainingConfig fits = config(Architecture.mlp(1, 16, 16, 1, Activation.RELU, 0f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS)), 1L, 10);
+        assertFalse(new EnsembleTrainer(cl).usesFused(fits, data), "16 x 16 has 4385 parameters > 1024");
+        TrainingConfig lu = config(Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0f, Loss.MSE,
+                Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.of(Initializer.Kind.ZEROS)), 1L, 10);
+        assertTrue(new EnsembleTrainer(cl).usesFused(lu, data));
+        assertFalse(new EnsembleTrainer(cpu()).usesFused(lu, data), "the CPU engine is the reference: op by op");
+        String before = System.getProperty("relulab.fused");
+        System.setProperty("relulab.fused", "false");
+        try {
+            assertFalse(new EnsembleTrainer(cl).usesFused(lu, data), "-Drelulab.fused=false forces op by op");
+        } finally {
+            if (before == null) System.clearProperty("relulab.fused");
+            else System.setProperty("relulab.fused", before);
+        }
+    }
+
+    /** Initializer.parse, except that negative arguments are read here (parse maps '-' to '_' in names). */
+    private static Initializer initializer(String text) {
+        int open = text.indexOf('(');
+        if (open < 0 || text.startsWith("normal")) return Initializer.parse(text);
+        double[] v = Arrays.stream(text.substring(open + 1, text.length() - 1).split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        return text.startsWith("uniform") ? Initializer.uniform(v[0], v[1]) : Initializer.constant(v[0]);
+    }
+
+    private static TrainingConfig config(Architecture arch, long seed, int networks) {
+        return new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.SGD), 0.01f, 1, 64, networks, seed, 0f,
+                TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
+    }
+
+    private static FunctionData lu2019Data() {
+        return new FunctionData(FunctionTarget.ABS, -X_RANGE, X_RANGE, 3000, 500);
+    }
+
+    static EnsembleResult train(Engine engine, TrainingConfig cfg, FunctionData data) {
+        return new EnsembleTrainer(engine).train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
+    }
+
+    private static void assertBitIdentical(String where, EnsembleResult want, EnsembleResult got) {
+        assertArrayEquals(want.diverged, got.diverged, "diverged flags, " + where);
+        for (int n = 0; n < want.networks; n++) {
+            assertArrayEquals(want.deadEnd[n], got.deadEnd[n], "final dead units of network " + n + ", " + where);
+            assertArrayEquals(want.revived[n], got.revived[n], "revived units of network " + n + ", " + where);
+        }
+        assertArrayEquals(want.finalLoss, got.finalLoss, "final losses, " + where);
+        assertArrayEquals(want.predictionStd, got.predictionStd, "test prediction std, " + where);
+        assertArrayEquals(want.structural, got.structural, "structural collapse, " + where);
+        assertArrayEquals(want.functional, got.functional, "functional collapse, " + where);
+        assertArrayEquals(want.exact, got.exact, "exact collapse, " + where);
+    }
+
+    /**
+     * Per-network flags may flip on knife-edge networks: at most 2% + 2 of them may differ in final dead counts,
+     * revived counts or divergence (none did in the runs measured), each collapse fraction within 4 standard errors
+     * of a difference of binomial proportions (as OpenClTrainingParityTest), and the final loss within LOSS_RTOL on
+     * every network whose dead counts agree and that did not diverge.
+     */
+    private static void assertWithinBand(String where, EnsembleResult want, EnsembleResult got) {
+        int n = want.networks, flipped = 0;
+        for (int i = 0; i < n; i++) {
+            boolean same = Arrays.equals(want.deadEnd[i], got.deadEnd[i]) && Arrays.equals(want.revived[i], got.revived[i])
+                    && want.diverged[i] == got.diverged[i];
+            if (!same) {
+                flipped++;
+            } else if (!want.diverged[i]) {
+                double err = Math.abs(got.finalLoss[i] - want.finalLoss[i]);
+                assertTrue(err <= LOSS_RTOL * Math.abs(want.finalLoss[i]), "final loss of network " + i + ": "
+                        + got.finalLoss[i] + " vs " + want.finalLoss[i] + ", " + where);
+            }
+        }
+        assertTrue(flipped <= 0.02 * n + 2, flipped + " networks changed dead, revived or diverged state, " + where);
+        assertFraction("structural", want.structural, got.structural, where);
+        assertFraction("functional", want.functional, got.functional, where);
+        assertFraction("diverged", want.diverged, got.diverged, where);
+    }
+
+    private static void assertFraction(String what, boolean[] want, boolean[] got, String where) {
+        int n = want.length, a = count(want), b = count(got);
+        double p = (a + b) / (2.0 * n);
+        double band = 4 * Math.sqrt(2 * p * (1 - p) / n) + 2.0 / n;
+        assertTrue(Math.abs(a - b) / (double) n <= band, what + " " + a + " vs " + b + " of " + n + ", " + where);
+    }
+
+    private static String summary(EnsembleResult want, EnsembleResult got) {
+        int n = want.networks, deadDiff = 0, exact = 0;
+        double maxRel = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Arrays.equals(want.deadEnd[i], got.deadEnd[i])) deadDiff++;
+            if (Float.floatToIntBits(want.finalLoss[i]) == Float.floatToIntBits(got.finalLoss[i])) {
+                exact++;
+            } else if (!want.diverged[i]) {
+                maxRel = Math.max(maxRel, Math.abs(want.finalLoss[i] - got.finalLoss[i]) / Math.abs(want.finalLoss[i]));
+            }
+        }
+        return "born dead " + count(want.bornDead) + "/" + count(got.bornDead) + ", structural "
+                + count(want.structural) + "/" + count(got.structural) + ", final dead differ " + deadDiff
+                + ", loss bit-exact " + exact + "/" + n + ", max rel loss error " + maxRel;
+    }
+
+    private static int count(boolean[] v) {
+        int c = 0;
+        for (boolean x : v) if (x) c++;
+        return c;
+    }
+}
