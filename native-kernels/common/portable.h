@@ -5,6 +5,8 @@
  * Kernel bodies use only: KERNEL, GLOBAL (pointer into device memory), LOCAL (work-group shared memory), DEVICE
  * (helper functions), RESTRICT, the index macros, BARRIER(), the F* math wrappers (float overloads on both sides)
  * and MUL_RN / ADD_RN where a product-then-sum must round twice, exactly as Java does (no fused multiply-add).
+ * f64 with DMUL_RN / DADD_RN / DDIV_RN / DSQRT / DLOG / DCOS is double where the device has it (float otherwise);
+ * F64_FROM_BITS rebuilds a double passed from Java as two int words, TO_F32 rounds a double to float.
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
  * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
