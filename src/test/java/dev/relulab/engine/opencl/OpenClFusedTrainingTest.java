@@ -15,12 +15,19 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.selftest.FusedParity;
+import dev.relulab.selftest.ParityRow;
+import dev.relulab.selftest.ParityTable;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,6 +130,18 @@ class OpenClFusedTrainingTest {
                 assertEquals(want.finalLoss[n], got.finalLoss[n], "final loss of network " + n + " (seed " + seed + ")");
             }
         }
+    }
+
+    @Test
+    void selftestRowsPass() {
+        OpenClEngine cl = engine();
+        long seed = newSeed();
+        List<ParityRow> rows = FusedParity.run(cpu(), cl, seed);
+        assertEquals(3, rows.size(), "one row per fused configuration");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        ParityTable.print(rows, new PrintStream(text, true, StandardCharsets.UTF_8));
+        System.out.print(text.toString(StandardCharsets.UTF_8));
+        for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + text.toString(StandardCharsets.UTF_8));
     }
 
     @Test
