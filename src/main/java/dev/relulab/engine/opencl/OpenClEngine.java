@@ -97,7 +97,8 @@ public final class OpenClEngine implements Engine {
             dormantMask(1, 2, f2, 0f, i1);
             outputStats(1, 2, 2, f1, f2, true);
             Architecture tiny = new Architecture(new int[] {1, 2, 1}, Activation.PRELU, 0.25f, Loss.MSE,
-                    new Initializer[] {Initializer.of(Initializer.Kind.RAI), Initializer.of(Initializer.Kind.HE_NORMAL)},
+                    new Initializer[] {Initializer.of(Initializer.Kind.RAI),
+                        Initializer.of(Initializer.Kind.HE_NORMAL)},
                     Initializer.of(Initializer.Kind.ZEROS));
             trainFused(new FusedNetwork(tiny, Optimizer.of(Optimizer.Kind.ADAM), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1,
                     2, 1, true, 0f), 0, 1, f1, i1, f2);

@@ -127,7 +127,8 @@ class OpenClFusedTrainingTest {
             assertEquals(n % 3 == 0, got.diverged[n], "network " + n + " at lr " + lr[n] + " (seed " + seed + ")");
             assertEquals(want.diverged[n], got.diverged[n], "diverged flag of network " + n + " (seed " + seed + ")");
             if (!got.diverged[n]) {
-                assertEquals(want.finalLoss[n], got.finalLoss[n], "final loss of network " + n + " (seed " + seed + ")");
+                assertEquals(want.finalLoss[n], got.finalLoss[n], "final loss of network " + n + " (seed " + seed
+                        + ")");
             }
         }
     }
@@ -221,8 +222,8 @@ class OpenClFusedTrainingTest {
     private static void assertWithinBand(String where, EnsembleResult want, EnsembleResult got) {
         int n = want.networks, flipped = 0;
         for (int i = 0; i < n; i++) {
-            boolean same = Arrays.equals(want.deadEnd[i], got.deadEnd[i]) && Arrays.equals(want.revived[i], got.revived[i])
-                    && want.diverged[i] == got.diverged[i];
+            boolean same = Arrays.equals(want.deadEnd[i], got.deadEnd[i])
+                    && Arrays.equals(want.revived[i], got.revived[i]) && want.diverged[i] == got.diverged[i];
             if (!same) {
                 flipped++;
             } else if (!want.diverged[i]) {
