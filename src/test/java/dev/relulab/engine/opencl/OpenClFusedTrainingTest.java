@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
+import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
@@ -37,8 +39,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * seeds. Initial weights and data are the same bits, and the kernel rounds every product and sum separately in the
  * CPU's order (OpenCL: FP_CONTRACT OFF, which PoCL honours; CUDA: __fmul_rn/__fadd_rn), so where the math is
  * + - * / sqrt only (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam) the runs must be bit-identical. ELU calls float
- * expm1/exp where Java rounds a double result, a few ulp apart: a unit with z within an ulp of a kink or a network
- * near the divergence edge can then flip and take another trajectory, so those runs are held to a band.
+ * expm1/exp, and the x sin(5x) target float sin, where Java rounds a double result, a few ulp apart: a unit with z
+ * within an ulp of a kink or a network near the divergence edge can then flip and take another trajectory, so those
+ * runs are held to a band.
  */
 class OpenClFusedTrainingTest {
     private static final float X_RANGE = (float) Math.sqrt(7);
@@ -49,37 +52,41 @@ class OpenClFusedTrainingTest {
      */
     private static final double LOSS_RTOL = 1e-4;
 
-    @ParameterizedTest(name = "{0} {1} {2} x {3} {4}, tau {5}")
+    @ParameterizedTest(name = "{0} {1} {2} x {3} {4}, tau {5}, {6} epochs, probe each {7}, {8}")
     @CsvSource({
-        "relu, sgd, 2, 10, glorot_uniform, 0",
-        "relu, adam, 2, 10, glorot_uniform, 0",
-        "leaky_relu, momentum, 4, 3, he_normal, 0",
-        "prelu, adam, 4, 3, rai, 0",
-        "relu, momentum, 6, 2, lecun_normal, 0",
-        "relu, sgd, 8, 2, he_uniform, 0.1",
-        "elu, adam, 4, 3, glorot_normal, 0",
-        "elu, sgd, 10, 2, he_uniform, 0",
+        "relu, sgd, 2, 10, glorot_uniform, 0, 2, true, abs",
+        "relu, adam, 2, 10, glorot_uniform, 0, 2, true, abs",
+        "leaky_relu, momentum, 4, 3, he_normal, 0, 2, true, abs",
+        "prelu, adam, 4, 3, rai, 0, 2, true, abs",
+        "relu, momentum, 6, 2, lecun_normal, 0, 3, false, abs",
+        "relu, sgd, 8, 2, he_uniform, 0.1, 2, true, abs",
+        "relu, adam, 3, 4, he_uniform, 0.05, 3, true, abs",
+        "elu, adam, 4, 3, glorot_normal, 0, 2, true, abs",
+        "elu, sgd, 10, 2, he_uniform, 0, 2, true, abs",
+        "leaky_relu, adam, 5, 3, he_uniform, 0, 2, true, x*sin(5x)",
     })
-    void fusedMatchesCpu(String act, String opt, int width, int depth, String init, float tau) {
+    void fusedMatchesCpu(String act, String opt, int width, int depth, String init, float tau, int epochs,
+                         boolean probeEachEpoch, String target) {
         OpenClEngine cl = engine();
         long seed = newSeed();
         Activation a = Activation.parse(act);
         Architecture arch = Architecture.mlp(1, width, depth, 1, a, a.defaultAlpha, Loss.MSE, Initializer.parse(init),
                 Initializer.of(Initializer.Kind.ZEROS));
         Optimizer.Kind kind = Optimizer.parseKind(opt);
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(kind), (float) kind.defaultLr, 2, 64, NETWORKS,
-                seed, tau, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
-        FunctionData data = lu2019Data();
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(kind), (float) kind.defaultLr, epochs, 64, NETWORKS,
+                seed, tau, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, probeEachEpoch);
+        FunctionTarget f = FunctionTarget.parse(target);
+        FunctionData data = new FunctionData(f, -X_RANGE, X_RANGE, 3000, 500);
         assertTrue(new EnsembleTrainer(cl).usesFused(cfg, data), "the OpenCL engine must take the fused path");
         EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
-        String where = act + " " + opt + " (seed " + seed + ")";
+        String where = act + " " + opt + " " + target + " (seed " + seed + ")";
         System.out.println("fused parity " + where + ": " + summary(want, got));
 
         assertArrayEquals(want.bornDead, got.bornDead, "born-dead flags, " + where);
         for (int n = 0; n < NETWORKS; n++) {
             assertArrayEquals(want.deadStart[n], got.deadStart[n], "initial dead units of network " + n + ", " + where);
         }
-        if (a == Activation.ELU) {
+        if (a == Activation.ELU || f != FunctionTarget.ABS) {
             assertWithinBand(where, want, got);
         } else {
             assertBitIdentical(where, want, got);
@@ -131,6 +138,35 @@ class OpenClFusedTrainingTest {
                         + ")");
             }
         }
+    }
+
+    /** A chunk that starts at network 5 must give networks 5..7 exactly what a chunk from 0 gives them. */
+    @Test
+    void chunkOffsetSelectsTheNetworksStreams() {
+        OpenClEngine cl = engine();
+        Architecture arch = Architecture.mlp(1, 3, 3, 1, Activation.PRELU, 0.25f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_NORMAL), Initializer.normal(0, 0.1));
+        FusedNetwork net = new FusedNetwork(arch, Optimizer.of(Optimizer.Kind.ADAM), newSeed(), FunctionTarget.ABS,
+                -X_RANGE, X_RANGE, 300, 50, 32, 2, true, 0f);
+        int stride = net.countsPerNetwork();
+        int[] whole = new int[8 * stride], part = new int[3 * stride];
+        float[] wholeStats = new float[8 * FusedNetwork.STATS], partStats = new float[3 * FusedNetwork.STATS];
+        float[] rates = new float[8];
+        for (int n = 0; n < 8; n++) rates[n] = 0.001f * (n + 1);
+        try (Buffer lr = cl.floats(8); Buffer counts = cl.ints(8 * stride);
+             Buffer stats = cl.floats(8 * FusedNetwork.STATS)) {
+            cl.write(lr, rates, 8);
+            cl.trainFused(net, 0, 8, lr, counts, stats);
+            cl.readInts(counts, whole, whole.length);
+            cl.read(stats, wholeStats, wholeStats.length);
+            cl.write(lr, Arrays.copyOfRange(rates, 5, 8), 3);
+            cl.trainFused(net, 5, 3, lr, counts, stats);
+            cl.readInts(counts, part, part.length);
+            cl.read(stats, partStats, partStats.length);
+        }
+        assertArrayEquals(Arrays.copyOfRange(whole, 5 * stride, 8 * stride), part, "counts of networks 5..7");
+        assertArrayEquals(Arrays.copyOfRange(wholeStats, 5 * FusedNetwork.STATS, 8 * FusedNetwork.STATS), partStats,
+                "loss and output statistics of networks 5..7");
     }
 
     @Test
@@ -246,9 +282,10 @@ class OpenClFusedTrainingTest {
     }
 
     private static String summary(EnsembleResult want, EnsembleResult got) {
-        int n = want.networks, deadDiff = 0, exact = 0;
+        int n = want.networks, deadDiff = 0, exact = 0, revived = 0;
         double maxRel = 0;
         for (int i = 0; i < n; i++) {
+            for (int r : want.revived[i]) revived += r;
             if (!Arrays.equals(want.deadEnd[i], got.deadEnd[i])) deadDiff++;
             if (Float.floatToIntBits(want.finalLoss[i]) == Float.floatToIntBits(got.finalLoss[i])) {
                 exact++;
@@ -258,7 +295,8 @@ class OpenClFusedTrainingTest {
         }
         return "born dead " + count(want.bornDead) + "/" + count(got.bornDead) + ", structural "
                 + count(want.structural) + "/" + count(got.structural) + ", final dead differ " + deadDiff
-                + ", loss bit-exact " + exact + "/" + n + ", max rel loss error " + maxRel;
+                + ", units revived (cpu) " + revived + ", loss bit-exact " + exact + "/" + n + ", max rel loss error "
+                + maxRel;
     }
 
     private static int count(boolean[] v) {
