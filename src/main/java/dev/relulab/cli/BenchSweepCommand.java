@@ -4,6 +4,8 @@ import dev.relulab.engine.Engine;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.perf.Timing;
+import dev.relulab.train.EnsembleResult;
+import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +68,9 @@ public final class BenchSweepCommand implements Runnable {
         try (Engine engine = engineOptions.open()) {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
+            CollapseExperiment first = new CollapseExperiment(check);
+            boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
+            md.append("Training path: ").append(fused ? EnsembleResult.FUSED : EnsembleResult.OP_BY_OP).append(".\n\n");
             md.append("| networks | median s | best s | networks/s | repeats |\n|---:|---:|---:|---:|---:|\n");
             for (int n : networks) {
                 CollapseSettings s = CollapseSettings.preset(preset);

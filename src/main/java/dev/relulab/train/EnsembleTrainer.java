@@ -52,6 +52,7 @@ public final class EnsembleTrainer {
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.networks, cfg.arch.widths());
         FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
+        if (fused != null) out.trainingPath = EnsembleResult.FUSED;
         int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
