@@ -61,10 +61,13 @@ DEVICE uint perm_mix(uint x) {
     return x;
 }
 
-/* The keyed permutation of [0, n) for (seed, network, epoch), applied to one position. */
-DEVICE int perm_apply(uint seed_lo, uint seed_hi, int network, int epoch, int n, int position) {
-    uint keys[4];
+/* The four round keys of the keyed permutation for (seed, network, epoch): one Philox block. */
+DEVICE void perm_keys(uint seed_lo, uint seed_hi, int network, int epoch, uint *keys) {
     philox_block(0u, (uint) network, (uint) PURPOSE_SHUFFLE | ((uint) epoch << 8), 0u, seed_lo, seed_hi, keys);
+}
+
+/* The keyed permutation of [0, n) with round keys from perm_keys, applied to one position. */
+DEVICE int perm_apply_keys(const uint *keys, int n, int position) {
     int bits = 32 - CLZ_U32((uint) (n - 1));
     if (bits < 2) bits = 2;
     if (bits & 1) bits++;
@@ -81,6 +84,13 @@ DEVICE int perm_apply(uint seed_lo, uint seed_hi, int network, int epoch, int n,
         x = (left << halfBits) | right;
     } while (x >= (uint) n);
     return (int) x;
+}
+
+/* The keyed permutation of [0, n) for (seed, network, epoch), applied to one position. */
+DEVICE int perm_apply(uint seed_lo, uint seed_hi, int network, int epoch, int n, int position) {
+    uint keys[4];
+    perm_keys(seed_lo, seed_hi, network, epoch, keys);
+    return perm_apply_keys(keys, n, position);
 }
 
 #endif

@@ -4,8 +4,9 @@
  *
  * Kernel bodies use only: KERNEL, GLOBAL (pointer into device memory), LOCAL (work-group shared memory), DEVICE
  * (helper functions), RESTRICT, the index macros, BARRIER(), the F* math wrappers (float overloads on both sides)
- * and MUL_RN / ADD_RN (DMUL_RN / DADD_RN in double, for init.h only) where a product-then-sum must round twice,
- * exactly as Java does (no fused multiply-add).
+ * and MUL_RN / ADD_RN where a product-then-sum must round twice, exactly as Java does (no fused multiply-add).
+ * f64 with DMUL_RN / DADD_RN / DDIV_RN / DSQRT / DLOG / DCOS is double where the device has it (float otherwise);
+ * F64_FROM_BITS rebuilds a double passed from Java as two int words, TO_F32 rounds a double to float.
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
  * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
@@ -31,8 +32,6 @@ typedef unsigned int uint;
 #define BARRIER() __syncthreads()
 #define MUL_RN(a, b) __fmul_rn((a), (b))
 #define ADD_RN(a, b) __fadd_rn((a), (b))
-#define DMUL_RN(a, b) __dmul_rn((a), (b))
-#define DADD_RN(a, b) __dadd_rn((a), (b))
 #define MULHI_U32(a, b) __umulhi((a), (b))
 #define CLZ_U32(x) __clz((int) (x))
 #define FEXP(x) expf(x)
@@ -46,6 +45,16 @@ typedef unsigned int uint;
 #define FABS(x) fabsf(x)
 #define FMAX(a, b) fmaxf((a), (b))
 #define IS_FINITE(x) isfinite(x)
+typedef double f64;
+#define HAS_F64 1
+#define DMUL_RN(a, b) __dmul_rn((a), (b))
+#define DADD_RN(a, b) __dadd_rn((a), (b))
+#define DDIV_RN(a, b) __ddiv_rn((a), (b))
+#define DSQRT(x) __dsqrt_rn(x)
+#define DLOG(x) log(x)
+#define DCOS(x) cos(x)
+#define F64_FROM_BITS(hi, lo, f32bits) __hiloint2double((int) (hi), (int) (lo))
+#define TO_F32(x) __double2float_rn(x)
 
 #else /* OpenCL C */
 
@@ -65,8 +74,6 @@ typedef unsigned int uint;
 #define BARRIER() barrier(CLK_LOCAL_MEM_FENCE)
 #define MUL_RN(a, b) ((a) * (b))
 #define ADD_RN(a, b) ((a) + (b))
-#define DMUL_RN(a, b) ((a) * (b))
-#define DADD_RN(a, b) ((a) + (b))
 #define MULHI_U32(a, b) mul_hi((uint) (a), (uint) (b))
 #define CLZ_U32(x) ((int) clz((uint) (x)))
 #define FEXP(x) exp(x)
@@ -80,6 +87,26 @@ typedef unsigned int uint;
 #define FABS(x) fabs(x)
 #define FMAX(a, b) fmax((a), (b))
 #define IS_FINITE(x) isfinite(x)
+
+/* Double precision where the device has it (the initialisers' Box-Muller and the loss sum run in double on the CPU);
+   without it, f64 falls back to float and those results may differ from the CPU's in the last bits. */
+#if defined(cl_khr_fp64) || defined(__opencl_c_fp64)
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double f64;
+#define HAS_F64 1
+#define F64_FROM_BITS(hi, lo, f32bits) as_double(((ulong) (uint) (hi) << 32) | (ulong) (uint) (lo))
+#else
+typedef float f64;
+#define HAS_F64 0
+#define F64_FROM_BITS(hi, lo, f32bits) as_float((uint) (f32bits))
+#endif
+#define DMUL_RN(a, b) ((a) * (b))
+#define DADD_RN(a, b) ((a) + (b))
+#define DDIV_RN(a, b) ((a) / (b))
+#define DSQRT(x) sqrt(x)
+#define DLOG(x) log(x)
+#define DCOS(x) cos(x)
+#define TO_F32(x) ((float) (x))
 
 #endif
 

@@ -5,6 +5,7 @@ import dev.relulab.engine.EngineKind;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.perf.Timing;
+import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
 import java.nio.file.Path;
@@ -73,6 +74,9 @@ public final class BenchSweepCommand implements Runnable {
         try (Engine engine = engineOptions.open()) {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
+            CollapseExperiment first = new CollapseExperiment(check);
+            boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
+            md.append("Training path: ").append(fused ? EnsembleResult.FUSED : EnsembleResult.OP_BY_OP).append(".\n\n");
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks

@@ -5,6 +5,7 @@ import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.engine.cuda.CudaEngine;
 import dev.relulab.engine.opencl.OpenClEngine;
+import dev.relulab.selftest.FusedParity;
 import dev.relulab.selftest.ParityCheck;
 import dev.relulab.selftest.ParityRow;
 import dev.relulab.selftest.ParityTable;
@@ -42,7 +43,10 @@ public final class SelftestCommand implements Callable<Integer> {
             List<ParityRow> rows = new ArrayList<>();
             try (CpuEngine cpu = new CpuEngine(1)) {
                 ParityCheck check = new ParityCheck(cpu, ParityCheck.DEFAULT_BUDGET);
-                for (Engine e : engines) rows.addAll(check.run(e, s));
+                for (Engine e : engines) {
+                    rows.addAll(check.run(e, s));
+                    rows.addAll(FusedParity.run(cpu, e, s));
+                }
             }
             ParityTable.print(rows, System.out);
             long failed = rows.stream().filter(r -> !r.pass()).count();

@@ -132,6 +132,21 @@ public interface Engine extends AutoCloseable {
      */
     void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first);
 
+    /** True when {@link #trainFused} can train this network here (GPU engines, within the fused kernel's limits). */
+    default boolean canTrainFused(FusedNetwork net) {
+        return false;
+    }
+
+    /**
+     * Trains networks [netBase, netBase + E) of {@code net} in one launch, from initialisation to the test pass, as
+     * the op-by-op trainer does with the other operations; network e learns at {@code lr[e]}. Writes {@code counts
+     * [E][3H + 1]} (dead units per hidden layer at the start, at the end, revived at the end; diverged flag) and
+     * {@code stats [E][9]} (last epoch's loss sum, then prediction and target statistics as {@link #outputStats}).
+     */
+    default void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        throw new UnsupportedOperationException(kind() + " engine has no fused training");
+    }
+
     /** Waits for all queued work. */
     void synchronize();
 

@@ -75,14 +75,18 @@ public final class Initializer {
         }
     }
 
+    /** True for the initialisers a bias vector may take: zeros, constant, normal and uniform (no fan-based ones). */
+    public boolean allowedForBiases() {
+        return kind == Kind.ZEROS || kind == Kind.CONSTANT || kind == Kind.NORMAL || kind == Kind.UNIFORM;
+    }
+
     /** The sampling of a bias vector; biases take no fan-based initialisers. */
     public Sampling biasSampling() {
-        switch (kind) {
-            case ZEROS: case CONSTANT: case NORMAL: case UNIFORM: return sampling(0, 0);
-            default:
-                throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
-                        + "constant(v), normal(mean,std) or uniform(lo,hi)");
+        if (!allowedForBiases()) {
+            throw new IllegalArgumentException("bias initialiser " + this + " is not allowed; use zeros, "
+                    + "constant(v), normal(mean,std) or uniform(lo,hi)");
         }
+        return sampling(0, 0);
     }
 
     private static Sampling symmetric(double limit) {

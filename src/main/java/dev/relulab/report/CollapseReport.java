@@ -19,6 +19,7 @@ public final class CollapseReport {
                                   String engine) {
         out.println("relulab collapse  " + exp.describe());
         out.println("engine            " + engine);
+        out.println("training          " + r.trainingPath);
         out.println();
         out.printf("%-28s %s%n", "networks", s.networks);
         row(out, "born dead", s.bornDead);
@@ -60,6 +61,7 @@ public final class CollapseReport {
         root.put("networks", s.networks);
         root.put("engine", engine);
         root.put("device", device);
+        root.put("training_path", r.trainingPath);
         root.put("seconds", r.seconds);
         root.put("networks_per_second", r.networks / r.seconds);
         root.put("born_dead_fraction", s.bornDead.fraction);

@@ -150,38 +150,7 @@ final class ChunkTrainer {
         eng.readInts(buf.diverged, diverged, E);
         eng.read(buf.predStats, pred, pred.length);
         eng.read(buf.targetStats, target, target.length);
-        int N = data.testSize();
-        for (int e = 0; e < E; e++) {
-            int net = netBase + e;
-            boolean structural = false, born = false, equal = true;
-            for (int h = 0; h < H; h++) {
-                out.deadEnd[net][h] = dead[e * H + h];
-                out.revived[net][h] = revived[e * H + h];
-                int width = arch.width(h + 1);
-                structural |= out.deadEnd[net][h] == width;
-                born |= out.deadStart[net][h] == width;
-            }
-            double predStd = 0, targetStd = 0;
-            for (int c = 0; c < n; c++) {
-                int o = (e * n + c) * 4;
-                equal &= pred[o + 1] != 0f;
-                predStd = Math.max(predStd, std(pred, o, N));
-                targetStd = Math.max(targetStd, std(target, o, N));
-            }
-            boolean div = diverged[e] != 0;
-            out.diverged[net] = div;
-            out.finalLoss[net] = cfg.epochs == 0 ? Float.NaN : lossSum[e] / steps;
-            out.bornDead[net] = born;
-            out.structural[net] = structural && !div;
-            out.exact[net] = equal && !div;
-            out.functional[net] = !div && predStd <= cfg.functionalTolerance * targetStd;
-            out.predictionStd[net] = (float) predStd;
-            out.targetStd[net] = (float) targetStd;
-        }
-    }
-
-    private static double std(float[] st, int o, int count) {
-        double mean = st[o + 2] / (double) count;
-        return Math.sqrt(Math.max(0, st[o + 3] / (double) count - mean * mean));
+        NetworkOutcomes.store(cfg, data.testSize(), steps, netBase, E, dead, revived, lossSum, diverged, pred, target,
+                out);
     }
 }

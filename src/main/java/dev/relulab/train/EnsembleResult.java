@@ -14,6 +14,11 @@ public final class EnsembleResult {
     public final int[][] deadStart, deadEnd, revived;
     /** Wall-clock seconds of the training (data, init, epochs, probes), without JVM start. */
     public double seconds;
+    /** How the engine trained: {@link #OP_BY_OP} or {@link #FUSED}. */
+    public String trainingPath = OP_BY_OP;
+
+    /** Training paths, for reports. */
+    public static final String OP_BY_OP = "op by op", FUSED = "fused (fused_narrow_train v1, one launch per chunk)";
 
     EnsembleResult(int networks, int[] widths) {
         this.networks = networks;

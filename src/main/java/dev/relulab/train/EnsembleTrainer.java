@@ -1,6 +1,7 @@
 package dev.relulab.train;
 
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.FusedNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,17 @@ public final class EnsembleTrainer {
         return Math.max(1, Math.min(fit, balanced));
     }
 
+    /** True when this training runs in the engine's fused kernel (one launch per chunk) rather than op by op. */
+    public boolean usesFused(TrainingConfig cfg, DataSource data) {
+        return FusedTrainer.plan(engine, cfg, data) != null;
+    }
+
+    private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
+        int fit = engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused));
+        int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
+        return Math.max(1, Math.min(fit, balanced));
+    }
+
     /** Total progress steps of a run: network-steps of training. */
     public static long totalSteps(TrainingConfig cfg, DataSource data) {
         return (long) cfg.networks * cfg.epochs * ChunkTrainer.stepsPerEpoch(data.trainSize(), cfg.batch);
@@ -39,20 +51,31 @@ public final class EnsembleTrainer {
         long t0 = System.nanoTime();
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.networks, cfg.arch.widths());
-        int chunk = chunkSize(cfg);
+        FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
+        if (fused != null) out.trainingPath = EnsembleResult.FUSED;
+        int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            try (ChunkBuffers buf = new ChunkBuffers(engine, cfg.arch, chunk, cfg.batch,
-                    cfg.optimizer.stateSlots())) {
-                ChunkTrainer trainer = new ChunkTrainer(engine, cfg, data, buf);
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    int base = c * chunk;
-                    trainer.train(base, Math.min(chunk, cfg.networks - base), out, progress);
+        Runnable worker = fused != null
+                ? () -> {
+                    try (FusedTrainer trainer = new FusedTrainer(engine, cfg, fused, chunk)) {
+                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                            int base = c * chunk;
+                            trainer.train(base, Math.min(chunk, cfg.networks - base), out, progress);
+                        }
+                    }
                 }
-            }
-        };
+                : () -> {
+                    try (ChunkBuffers buf = new ChunkBuffers(engine, cfg.arch, chunk, cfg.batch,
+                            cfg.optimizer.stateSlots())) {
+                        ChunkTrainer trainer = new ChunkTrainer(engine, cfg, data, buf);
+                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                            int base = c * chunk;
+                            trainer.train(base, Math.min(chunk, cfg.networks - base), out, progress);
+                        }
+                    }
+                };
         try {
             if (workers == 1) {
                 worker.run();

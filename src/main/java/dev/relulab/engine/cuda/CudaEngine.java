@@ -5,6 +5,7 @@ import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
@@ -227,6 +228,26 @@ public final class CudaEngine implements Engine {
     public void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first) {
         ctx.makeCurrent();
         kernels.outputStats(E, B, n, v, stats, first);
+    }
+
+    @Override
+    public boolean canTrainFused(FusedNetwork net) {
+        return net.unsupported() == null;
+    }
+
+    @Override
+    public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        String why = net.unsupported();
+        if (why != null) throw new IllegalArgumentException("trainFused: unsupported network: " + why);
+        int[] spec = net.spec();
+        float[] corrections = net.corrections();
+        ctx.makeCurrent();
+        try (Buffer s = ints(spec.length); Buffer c = floats(corrections.length)) {
+            writeInts(s, spec, spec.length);
+            write(c, corrections, corrections.length);
+            kernels.trainFused(net, netBase, E, s, c, lr, counts, stats);
+            ctx.synchronize();
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ final class ClProgram implements AutoCloseable {
     static final String[] KERNELS = {"fill_f32", "fill_i32", "dense_forward_v1", "dense_forward_v2",
         "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
         "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
-        "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats"};
+        "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats",
+        "fused_narrow_train"};
     /** Kernels of init.h, in the program only where the device has cl_khr_fp64 (relulab.cl guards the include). */
     static final String[] FP64_KERNELS = {"init_params", "init_rai"};
 

@@ -7,9 +7,11 @@ import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.HostInit;
 import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
+import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
@@ -108,6 +110,12 @@ public final class OpenClEngine implements Engine {
             initWeights(Initializer.of(Initializer.Kind.HE_NORMAL), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.uniform(-1, 1), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.of(Initializer.Kind.RAI), 0L, 0, 1, 1, 2, 2, f2, f1);
+            Architecture tiny = new Architecture(new int[] {1, 2, 1}, Activation.PRELU, 0.25f, Loss.MSE,
+                    new Initializer[] {Initializer.of(Initializer.Kind.RAI),
+                        Initializer.of(Initializer.Kind.HE_NORMAL)},
+                    Initializer.of(Initializer.Kind.ZEROS));
+            trainFused(new FusedNetwork(tiny, Optimizer.of(Optimizer.Kind.ADAM), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1,
+                    2, 1, true, 0f), 0, 1, f1, i1, f2);
             synchronize();
         } finally {
             forwardVersion = 0;
@@ -486,6 +494,35 @@ public final class OpenClEngine implements Engine {
         Shapes.need(op, "v", v, false, Shapes.total(op, E, B, n));
         Shapes.need(op, "stats", stats, false, Shapes.total(op, E, n, 4));
         launch.kernel("output_stats").i(E).i(B).i(n).buf(v).buf(stats).i(first ? 1 : 0).run1d(E * n, local);
+    }
+
+    @Override
+    public boolean canTrainFused(FusedNetwork net) {
+        return net.unsupported() == null;
+    }
+
+    @Override
+    public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        String op = "trainFused";
+        String why = net.unsupported();
+        if (why != null) throw new IllegalArgumentException(op + ": unsupported network: " + why);
+        Shapes.need(op, "lr", lr, false, E);
+        Shapes.need(op, "counts", counts, true, Shapes.total(op, E, net.countsPerNetwork()));
+        Shapes.need(op, "stats", stats, false, Shapes.total(op, E, FusedNetwork.STATS));
+        int[] spec = net.spec();
+        float[] corrections = net.corrections();
+        Optimizer opt = net.optimizer;
+        try (Buffer s = ints(spec.length); Buffer c = floats(corrections.length)) {
+            writeInts(s, spec, spec.length);
+            write(c, corrections, corrections.length);
+            launch.kernel("fused_narrow_train").i(E).i(netBase).i((int) net.seed).i((int) (net.seed >>> 32)).buf(s)
+                    .i(net.arch.hidden.code).f(net.arch.alpha).i(opt.kind.code).f((float) opt.momentum)
+                    .f((float) opt.beta1).f((float) opt.beta2).f((float) opt.epsilon).buf(lr).buf(c)
+                    .i(net.target.code).f(net.lo).f(net.hi).i(net.trainPoints).i(net.testPoints).i(net.batch)
+                    .i(net.epochs).i(net.probeEveryEpoch ? 1 : 0).f(net.deadThreshold).buf(counts).buf(stats)
+                    .run1d(E, local);
+            synchronize();
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.relulab.engine.opencl;
 
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * so born-dead flags and initial dead counts must be identical. Training may drift by rounding (a GPU contracts
  * products into FMAs), so each collapse fraction must agree within a band: 4 standard errors of the difference of
  * two independent binomial proportions at N = 256, sqrt(2 p (1 - p) / N) with p the pooled fraction, plus 2/N.
+ * OpenCL runs op by op here ({@code relulab.fused=false}); OpenClFusedTrainingTest covers the fused kernel.
  */
 class OpenClTrainingParityTest {
     private static final int NETWORKS = 256;
@@ -38,7 +40,16 @@ class OpenClTrainingParityTest {
                 TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
         float lim = (float) Math.sqrt(7);
         FunctionData data = new FunctionData(FunctionTarget.ABS, -lim, lim, 3000, 500);
-        EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
+        EnsembleResult want = train(cpu(), cfg, data), got;
+        String before = System.getProperty("relulab.fused");
+        System.setProperty("relulab.fused", "false");
+        try {
+            assertFalse(new EnsembleTrainer(cl).usesFused(cfg, data), "this test covers the op-by-op kernels");
+            got = train(cl, cfg, data);
+        } finally {
+            if (before == null) System.clearProperty("relulab.fused");
+            else System.setProperty("relulab.fused", before);
+        }
 
         assertArrayEquals(want.bornDead, got.bornDead, "born-dead flags (seed " + seed + ")");
         for (int n = 0; n < NETWORKS; n++) {

@@ -1,0 +1,103 @@
+package dev.relulab.engine;
+
+import dev.relulab.data.FunctionTarget;
+import dev.relulab.nn.Architecture;
+import dev.relulab.nn.Initializer;
+import dev.relulab.nn.Loss;
+import dev.relulab.nn.Optimizer;
+import dev.relulab.nn.Sampling;
+
+/**
+ * One narrow network's whole training on a function target, described for the fused kernel
+ * (native-kernels/common/fused_narrow.h): architecture, optimizer, data, schedule and dead-unit rule, flattened to the
+ * kernel's {@link #spec()} and {@link #corrections()}, with the layout of its results.
+ */
+public final class FusedNetwork {
+    /** The kernel's compile-time limits (FN_MAX_WIDTH, FN_MAX_LAYERS, FN_MAX_PARAMS in fused_narrow.h). */
+    public static final int MAX_WIDTH = 16, MAX_LAYERS = 17, MAX_PARAMS = 1024;
+    /** Ints per initialiser in {@link #spec()}: form, two doubles as (hi, lo) words, the two as float bits. */
+    static final int INIT_INTS = 7;
+    /** Floats per network in the stats result: last epoch's loss sum, prediction and target stats. */
+    public static final int STATS = 9;
+
+    public final Architecture arch;
+    public final Optimizer optimizer;
+    public final long seed;
+    public final FunctionTarget target;
+    public final float lo, hi;
+    public final int trainPoints, testPoints, batch, epochs;
+    public final boolean probeEveryEpoch;
+    /** ReDo threshold tau (0: the exact dead test). */
+    public final float deadThreshold;
+
+    public FusedNetwork(Architecture arch, Optimizer optimizer, long seed, FunctionTarget target, float lo, float hi,
+                        int trainPoints, int testPoints, int batch, int epochs, boolean probeEveryEpoch,
+                        float deadThreshold) {
+        this.arch = arch;
+        this.optimizer = optimizer;
+        this.seed = seed;
+        this.target = target;
+        this.lo = lo;
+        this.hi = hi;
+        this.trainPoints = trainPoints;
+        this.testPoints = testPoints;
+        this.batch = batch;
+        this.epochs = epochs;
+        this.probeEveryEpoch = probeEveryEpoch;
+        this.deadThreshold = deadThreshold;
+    }
+
+    /** Why the fused kernel cannot train this network, or null when it can. */
+    public String unsupported() {
+        if (arch.loss != Loss.MSE) return "loss " + arch.loss + " (the fused kernel has mse only)";
+        if (arch.inputs() != 1 || arch.outputs() != 1) return "widths " + arch + " (the fused kernel has 1 in, 1 out)";
+        if (arch.layers() > MAX_LAYERS) return arch.layers() + " layers > " + MAX_LAYERS;
+        if (arch.maxWidth() > MAX_WIDTH) return "width " + arch.maxWidth() + " > " + MAX_WIDTH;
+        if (arch.parametersPerNetwork() > MAX_PARAMS) {
+            return arch.parametersPerNetwork() + " parameters > " + MAX_PARAMS;
+        }
+        if (!arch.biasInit.allowedForBiases()) return "bias initialiser " + arch.biasInit;
+        return null;
+    }
+
+    /** Adam steps of the whole run: epochs times steps per epoch. */
+    public int totalSteps() {
+        return epochs * ((trainPoints + batch - 1) / batch);
+    }
+
+    /** Ints per network in the counts result: dead units per hidden layer at start and end, revived, diverged. */
+    public int countsPerNetwork() {
+        return 3 * arch.hiddenLayers() + 1;
+    }
+
+    /** The kernel's int spec: L, widths n0..nL, one initialiser per layer, then the bias initialiser. */
+    public int[] spec() {
+        int L = arch.layers();
+        int[] s = new int[L + 2 + (L + 1) * INIT_INTS];
+        s[0] = L;
+        for (int l = 0; l <= L; l++) s[1 + l] = arch.width(l);
+        for (int l = 1; l <= L; l++) {
+            put(s, L + 2 + (l - 1) * INIT_INTS, arch.weightInit(l).sampling(arch.width(l - 1), arch.width(l)));
+        }
+        put(s, L + 2 + L * INIT_INTS, arch.biasInit.biasSampling());
+        return s;
+    }
+
+    private static void put(int[] s, int at, Sampling sampling) {
+        double[] p = {sampling.p0(), sampling.p1()};
+        s[at] = sampling.form().code;
+        for (int k = 0; k < 2; k++) {
+            long bits = Double.doubleToRawLongBits(p[k]);
+            s[at + 1 + 2 * k] = (int) (bits >>> 32);
+            s[at + 2 + 2 * k] = (int) bits;
+            s[at + 5 + k] = Float.floatToRawIntBits((float) p[k]);
+        }
+    }
+
+    /** Adam's bias correction of steps 1..T as the CPU computes it (all 1 for the other optimizers); never empty. */
+    public float[] corrections() {
+        float[] c = new float[Math.max(1, totalSteps())];
+        for (int t = 0; t < c.length; t++) c[t] = optimizer.biasCorrection(t + 1);
+        return c;
+    }
+}

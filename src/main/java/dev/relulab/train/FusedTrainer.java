@@ -1,0 +1,78 @@
+package dev.relulab.train;
+
+import dev.relulab.engine.Buffer;
+import dev.relulab.engine.Engine;
+import dev.relulab.engine.FusedNetwork;
+
+/**
+ * Trains chunks with the engine's fused kernel: one launch per chunk does everything {@link ChunkTrainer} does
+ * operation by operation, for function-target data on engines that offer it ({@link Engine#canTrainFused}).
+ */
+final class FusedTrainer implements AutoCloseable {
+    /** System property; {@code -Drelulab.fused=false} keeps every engine on the op-by-op path (for comparisons). */
+    static final String PROPERTY = "relulab.fused";
+
+    private final Engine eng;
+    private final TrainingConfig cfg;
+    private final FusedNetwork net;
+    private final Buffer lr, counts, stats;
+
+    FusedTrainer(Engine eng, TrainingConfig cfg, FusedNetwork net, int capacity) {
+        this.eng = eng;
+        this.cfg = cfg;
+        this.net = net;
+        lr = eng.floats(capacity);
+        counts = eng.ints((long) capacity * net.countsPerNetwork());
+        stats = eng.floats((long) capacity * FusedNetwork.STATS);
+    }
+
+    /** The fused description of this training when the engine can run it fused, else null. */
+    static FusedNetwork plan(Engine eng, TrainingConfig cfg, DataSource data) {
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || !(data instanceof FunctionData)) return null;
+        FunctionData f = (FunctionData) data;
+        FusedNetwork net = new FusedNetwork(cfg.arch, cfg.optimizer, cfg.seed, f.target, f.lo, f.hi, f.trainSize(),
+                f.testSize(), cfg.batch, cfg.epochs, cfg.probeEveryEpoch, cfg.deadThreshold);
+        return eng.canTrainFused(net) ? net : null;
+    }
+
+    /** Engine bytes one network needs: its learning rate and results. */
+    static long bytesPerNetwork(FusedNetwork net) {
+        return 4L * (1 + net.countsPerNetwork() + FusedNetwork.STATS);
+    }
+
+    void train(int netBase, int E, EnsembleResult out, Progress progress) {
+        float[] rates = new float[E];
+        for (int e = 0; e < E; e++) rates[e] = cfg.lr(netBase + e);
+        eng.write(lr, rates, E);
+        eng.trainFused(net, netBase, E, lr, counts, stats);
+        int steps = ChunkTrainer.stepsPerEpoch(net.trainPoints, net.batch);
+        progress.advance((long) cfg.epochs * steps * E);
+        int H = cfg.arch.hiddenLayers(), stride = net.countsPerNetwork();
+        int[] c = new int[E * stride];
+        float[] s = new float[E * FusedNetwork.STATS];
+        eng.readInts(counts, c, c.length);
+        eng.read(stats, s, s.length);
+        int[] dead = new int[E * H], revived = new int[E * H], diverged = new int[E];
+        float[] lossSum = new float[E], pred = new float[E * 4], target = new float[E * 4];
+        for (int e = 0; e < E; e++) {
+            for (int h = 0; h < H; h++) {
+                out.deadStart[netBase + e][h] = c[e * stride + h];
+                dead[e * H + h] = c[e * stride + H + h];
+                revived[e * H + h] = c[e * stride + 2 * H + h];
+            }
+            diverged[e] = c[e * stride + 3 * H];
+            lossSum[e] = s[e * FusedNetwork.STATS];
+            System.arraycopy(s, e * FusedNetwork.STATS + 1, pred, e * 4, 4);
+            System.arraycopy(s, e * FusedNetwork.STATS + 5, target, e * 4, 4);
+        }
+        NetworkOutcomes.store(cfg, net.testPoints, steps, netBase, E, dead, revived, lossSum, diverged, pred, target,
+                out);
+    }
+
+    @Override
+    public void close() {
+        lr.close();
+        counts.close();
+        stats.close();
+    }
+}
