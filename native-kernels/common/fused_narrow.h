@@ -40,6 +40,7 @@
 
 #include "portable.h"
 #include "philox.h"
+#include "init_draw.h"
 #include "activations.h"
 #include "data.h"
 #include "optimizer.h"
@@ -50,18 +51,10 @@
 #define FN_MAX_UNITS (FN_MAX_LAYERS * FN_MAX_WIDTH)
 #define FN_INIT_INTS 7
 
-#define FN_FORM_CONSTANT 0
-#define FN_FORM_UNIFORM 1
-#define FN_FORM_NORMAL 2
-#define FN_FORM_TRUNCATED 3
-#define FN_FORM_RAI 4
-
 #define FN_PURPOSE_WEIGHTS 1
 #define FN_PURPOSE_BIASES 2
 #define FN_PURPOSE_TRAIN 3
 #define FN_PURPOSE_TEST 4
-
-#define FN_TWO_PI 6.283185307179586
 
 typedef struct {
     int L, act;
@@ -86,59 +79,21 @@ DEVICE fn_init fn_read_init(GLOBAL const int *s) {
     return r;
 }
 
-/* RandomStream.normal: Box-Muller on the words of elements 2k, 2k+1, in double, rounded once. */
-DEVICE float fn_normal(uint seedLo, uint seedHi, int net, uint word2, uint k, uint attempt) {
-    uint b1 = stream_bits(seedLo, seedHi, net, word2, 2u * k, attempt);
-    uint b2 = stream_bits(seedLo, seedHi, net, word2, 2u * k + 1u, attempt);
-    float u1 = (float) ((b1 >> 8) + 1u) * 5.9604644775390625e-8f;
-    float u2 = unit_float(b2);
-    f64 r = DSQRT(DMUL_RN((f64) -2.0, DLOG((f64) u1)));
-    return TO_F32(DMUL_RN(r, DCOS(DMUL_RN((f64) FN_TWO_PI, (f64) u2))));
-}
-
-DEVICE float fn_uniform(uint seedLo, uint seedHi, int net, uint word2, uint k, f64 lo, f64 hi) {
-    f64 u = (f64) unit_float(stream_bits(seedLo, seedHi, net, word2, k, 0u));
-    return TO_F32(DADD_RN(lo, DMUL_RN(DADD_RN(hi, -lo), u)));
-}
-
 /* Initializer.fillBiases / fillWeights for one layer; the RAI form also writes the biases. */
 DEVICE void fn_fill(fn_init in, uint seedLo, uint seedHi, int net, uint word2, int fanIn, int fanOut, float *w,
                     float *bias) {
-    int count = fanIn * fanOut;
-    if (in.form == FN_FORM_RAI) {
-        int rowLen = fanIn + 1;
+    if (in.form == INIT_RAI) {
         for (int j = 0; j < fanOut; j++) {
-            uint base = (uint) (j * (rowLen + 2));
-            float u = unit_float(stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen, 0u));
-            int k = (int) MUL_RN(u, (float) rowLen);
-            if (k > fanIn) k = fanIn;
-            uint bb = stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen + 1u, 0u);
-            float beta21 = TO_F32(DSQRT((f64) ((float) ((bb >> 8) + 1u) * 5.9604644775390625e-8f)));
-            for (int i = 0; i < rowLen; i++) {
-                float v = i == k ? beta21
-                                 : TO_F32(DMUL_RN(in.p0, (f64) fn_normal(seedLo, seedHi, net, word2, base + i, 0u)));
-                if (i < fanIn) w[j * fanIn + i] = v;
-                else bias[j] = v;
+            int slot = rai_slot(seedLo, seedHi, net, word2, j, fanIn);
+            for (int i = 0; i < fanIn; i++) {
+                w[j * fanIn + i] = rai_value(in.p0, seedLo, seedHi, net, word2, j, fanIn, i, slot);
             }
+            bias[j] = rai_value(in.p0, seedLo, seedHi, net, word2, j, fanIn, fanIn, slot);
         }
         return;
     }
-    for (int k = 0; k < count; k++) {
-        float v;
-        if (in.form == FN_FORM_CONSTANT) {
-            v = TO_F32(in.p0);
-        } else if (in.form == FN_FORM_UNIFORM) {
-            v = fn_uniform(seedLo, seedHi, net, word2, (uint) k, in.p0, in.p1);
-        } else if (in.form == FN_FORM_NORMAL) {
-            v = TO_F32(DADD_RN(in.p0, DMUL_RN(in.p1, (f64) fn_normal(seedLo, seedHi, net, word2, (uint) k, 0u))));
-        } else {
-            float z = fn_normal(seedLo, seedHi, net, word2, (uint) k, 0u);
-            for (uint attempt = 1u; FABS(z) > 2.0f && attempt < 64u; attempt++) {
-                z = fn_normal(seedLo, seedHi, net, word2, (uint) k, attempt);
-            }
-            v = TO_F32(DMUL_RN(in.p0, (f64) z));
-        }
-        w[k] = v;
+    for (int k = 0; k < fanIn * fanOut; k++) {
+        w[k] = draw_element(in.form, in.p0, in.p1, seedLo, seedHi, net, word2, (uint) k);
     }
 }
 

@@ -20,29 +20,7 @@
 #ifndef RELULAB_INIT_H
 #define RELULAB_INIT_H
 
-#include "portable.h"
-#include "philox.h"
-
-#define INIT_UNIFORM 1
-#define INIT_NORMAL 2
-#define INIT_TRUNCATED 3
-#define INIT_MAX_ATTEMPTS 64u
-
-/* RandomStream.toUnitOpenZero: (0, 1], never zero, for the logarithm. */
-DEVICE float unit_float_open_zero(uint bits) {
-    return (float) ((bits >> 8) + 1u) * 5.9604644775390625e-8f;
-}
-
-/* RandomStream.normal(k, attempt): words 2k and 2k + 1 share the Philox block with counter k >> 1. */
-DEVICE float init_normal(uint seedLo, uint seedHi, int network, uint word2, uint k, uint attempt) {
-    uint blk[4];
-    philox_block(k >> 1, (uint) network, word2, attempt, seedLo, seedHi, blk);
-    uint w = (k & 1u) * 2u;
-    double u1 = (double) unit_float_open_zero(blk[w]);
-    double u2 = (double) unit_float(blk[w + 1u]);
-    double r = DMUL_RN(sqrt(DMUL_RN(-2.0, log(u1))), cos(DMUL_RN(2.0 * 3.141592653589793, u2)));
-    return (float) r;
-}
+#include "init_draw.h"
 
 KERNEL void init_params(int form, double p0, double p1, uint seedLo, uint seedHi, int netBase, int E, int purpose,
                         int sub, int perNet, GLOBAL float *RESTRICT dst) {
@@ -52,20 +30,7 @@ KERNEL void init_params(int form, double p0, double p1, uint seedLo, uint seedHi
     uint k = (uint) (gid - e * perNet);
     int net = netBase + e;
     uint word2 = (uint) purpose | ((uint) sub << 8);
-    double v;
-    if (form == INIT_UNIFORM) {
-        double u = (double) unit_float(stream_bits(seedLo, seedHi, net, word2, k, 0u));
-        v = DADD_RN(p0, DMUL_RN(p1 - p0, u));
-    } else if (form == INIT_NORMAL) {
-        v = DADD_RN(p0, DMUL_RN(p1, (double) init_normal(seedLo, seedHi, net, word2, k, 0u)));
-    } else {
-        float z = init_normal(seedLo, seedHi, net, word2, k, 0u);
-        for (uint attempt = 1u; FABS(z) > 2.0f && attempt < INIT_MAX_ATTEMPTS; attempt++) {
-            z = init_normal(seedLo, seedHi, net, word2, k, attempt);
-        }
-        v = DMUL_RN(p0, (double) z);
-    }
-    dst[gid] = (float) v;
+    dst[gid] = draw_element(form, p0, p1, seedLo, seedHi, net, word2, k);
 }
 
 KERNEL void init_rai(double std, uint seedLo, uint seedHi, int netBase, int E, int purpose, int sub, int fanIn,
@@ -75,23 +40,11 @@ KERNEL void init_rai(double std, uint seedLo, uint seedHi, int netBase, int E, i
     int e = gid / fanOut, j = gid - e * fanOut;
     int net = netBase + e;
     uint word2 = (uint) purpose | ((uint) sub << 8);
-    int rowLen = fanIn + 1;
-    uint base = (uint) j * (uint) (rowLen + 2);
-    /* float product, truncated, as Java's (long) (uniform * rowLen) */
-    float u = unit_float(stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen, 0u));
-    int k = (int) (u * (float) rowLen);
-    if (k > fanIn) k = fanIn;
-    float beta21 = (float) sqrt((double) unit_float_open_zero(
-            stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen + 1u, 0u)));
-    for (int i = 0; i < rowLen; i++) {
-        float v = i == k ? beta21
-                : (float) DMUL_RN(std, (double) init_normal(seedLo, seedHi, net, word2, base + (uint) i, 0u));
-        if (i < fanIn) {
-            w[gid * fanIn + i] = v;
-        } else {
-            b[gid] = v;
-        }
+    int slot = rai_slot(seedLo, seedHi, net, word2, j, fanIn);
+    for (int i = 0; i < fanIn; i++) {
+        w[gid * fanIn + i] = rai_value(std, seedLo, seedHi, net, word2, j, fanIn, i, slot);
     }
+    b[gid] = rai_value(std, seedLo, seedHi, net, word2, j, fanIn, fanIn, slot);
 }
 
 #endif
