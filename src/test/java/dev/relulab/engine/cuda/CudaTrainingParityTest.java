@@ -17,6 +17,7 @@ import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
+import dev.relulab.train.TrainingParity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,45 +55,11 @@ class CudaTrainingParityTest {
     void lu2019MatchesCpu() {
         Assumptions.assumeTrue(cuda != null, unavailable);
         long seed = System.nanoTime();
-        Architecture arch = Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0, Loss.MSE,
-                Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.SGD), 0.01f, 2, 64, NETWORKS, seed, 0f,
-                TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
-        float lim = (float) Math.sqrt(7);
-        FunctionData data = new FunctionData(FunctionTarget.ABS, -lim, lim, 3000, 500);
-        EnsembleResult want = train(new CpuEngine(1), cfg, data), got = train(cuda, cfg, data);
+        TrainingConfig cfg = TrainingParity.lu2019(NETWORKS, seed);
+        FunctionData data = TrainingParity.lu2019Data();
+        EnsembleResult want = TrainingParity.train(new CpuEngine(1), cfg, data),
+                got = TrainingParity.train(cuda, cfg, data);
 
-        assertArrayEquals(want.bornDead, got.bornDead, "born-dead flags (seed " + seed + ")");
-        for (int n = 0; n < NETWORKS; n++) {
-            assertArrayEquals(want.deadStart[n], got.deadStart[n], "initial dead units of network " + n + " (seed "
-                    + seed + ")");
-        }
-        String summary = "seed " + seed + ": cpu/cuda born dead " + count(want.bornDead) + "/" + count(got.bornDead)
-                + ", structural " + count(want.structural) + "/" + count(got.structural) + ", functional "
-                + count(want.functional) + "/" + count(got.functional) + ", exact " + count(want.exact) + "/"
-                + count(got.exact) + ", diverged " + count(want.diverged) + "/" + count(got.diverged);
-        System.out.println("lu2019 parity " + summary);
-        assertWithinBand("structural", want.structural, got.structural, summary);
-        assertWithinBand("functional", want.functional, got.functional, summary);
-        assertWithinBand("exact", want.exact, got.exact, summary);
-        assertWithinBand("diverged", want.diverged, got.diverged, summary);
-    }
-
-    private static EnsembleResult train(Engine engine, TrainingConfig cfg, FunctionData data) {
-        return new EnsembleTrainer(engine).train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
-    }
-
-    private static void assertWithinBand(String what, boolean[] want, boolean[] got, String summary) {
-        int a = count(want), b = count(got);
-        double p = (a + b) / (2.0 * NETWORKS);
-        double band = 4 * Math.sqrt(2 * p * (1 - p) / NETWORKS) + 2.0 / NETWORKS;
-        double diff = Math.abs(a - b) / (double) NETWORKS;
-        assertTrue(diff <= band, what + " fraction differs by " + diff + " > band " + band + " (" + summary + ")");
-    }
-
-    private static int count(boolean[] v) {
-        int c = 0;
-        for (boolean x : v) if (x) c++;
-        return c;
+        TrainingParity.assertMatches(want, got, "cuda", seed);
     }
 }

@@ -25,6 +25,7 @@ import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
+import dev.relulab.train.TrainingParity;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -269,16 +270,9 @@ class OpenClFusedTrainingTest {
             }
         }
         assertTrue(flipped <= 0.02 * n + 2, flipped + " networks changed dead, revived or diverged state, " + where);
-        assertFraction("structural", want.structural, got.structural, where);
-        assertFraction("functional", want.functional, got.functional, where);
-        assertFraction("diverged", want.diverged, got.diverged, where);
-    }
-
-    private static void assertFraction(String what, boolean[] want, boolean[] got, String where) {
-        int n = want.length, a = count(want), b = count(got);
-        double p = (a + b) / (2.0 * n);
-        double band = 4 * Math.sqrt(2 * p * (1 - p) / n) + 2.0 / n;
-        assertTrue(Math.abs(a - b) / (double) n <= band, what + " " + a + " vs " + b + " of " + n + ", " + where);
+        TrainingParity.assertWithinBand("structural", want.structural, got.structural, where);
+        TrainingParity.assertWithinBand("functional", want.functional, got.functional, where);
+        TrainingParity.assertWithinBand("diverged", want.diverged, got.diverged, where);
     }
 
     private static String summary(EnsembleResult want, EnsembleResult got) {
@@ -293,15 +287,9 @@ class OpenClFusedTrainingTest {
                 maxRel = Math.max(maxRel, Math.abs(want.finalLoss[i] - got.finalLoss[i]) / Math.abs(want.finalLoss[i]));
             }
         }
-        return "born dead " + count(want.bornDead) + "/" + count(got.bornDead) + ", structural "
-                + count(want.structural) + "/" + count(got.structural) + ", final dead differ " + deadDiff
+        return "born dead " + TrainingParity.count(want.bornDead) + "/" + TrainingParity.count(got.bornDead) + ", structural "
+                + TrainingParity.count(want.structural) + "/" + TrainingParity.count(got.structural) + ", final dead differ " + deadDiff
                 + ", units revived (cpu) " + revived + ", loss bit-exact " + exact + "/" + n + ", max rel loss error "
                 + maxRel;
-    }
-
-    private static int count(boolean[] v) {
-        int c = 0;
-        for (boolean x : v) if (x) c++;
-        return c;
     }
 }
