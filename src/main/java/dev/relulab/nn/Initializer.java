@@ -165,7 +165,7 @@ public final class Initializer {
 
     /** Parses {@code name} or {@code name(args)}; the error names the text and the allowed forms. */
     public static Initializer parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(" ", "");
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
         String name = t, args = "";
         int open = t.indexOf('(');
         if (open >= 0) {
@@ -176,6 +176,7 @@ public final class Initializer {
             name = t.substring(0, t.indexOf(':'));
             args = t.substring(t.indexOf(':') + 1);
         }
+        name = name.replace('-', '_');
         double[] v = numbers(args, text);
         switch (name) {
             case "zeros": case "zero": return of(Kind.ZEROS);

@@ -87,6 +87,9 @@ class InitializerTest {
     void parsesArgumentsAndRejectsBadTextNamingTheAllowedForms() {
         assertEquals("normal(0.0,0.01)", Initializer.parse("normal(0, 0.01)").toString());
         assertEquals("constant(0.5)", Initializer.parse("constant(0.5)").toString());
+        assertEquals("uniform(-0.1,0.2)", Initializer.parse("uniform(-0.1, 0.2)").toString(), "negative arguments");
+        assertEquals("constant(-0.5)", Initializer.parse("constant(-0.5)").toString());
+        assertEquals(Initializer.Kind.HE_NORMAL, Initializer.parse("He-Normal").kind, "a dash in the name");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Initializer.parse("orthogonal"));
         assertTrue(e.getMessage().contains("glorot_uniform"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Initializer.parse("normal(0,x)"));
