@@ -208,7 +208,7 @@ public final class CollapseCommand implements Callable<Integer> {
         if (epochs != null) s.epochs = atLeast("--epochs", epochs, 0, 100_000);
         if (batch != null) s.batch = atLeast("--batch", batch, 1, 1 << 16);
         if (points != null) s.points = atLeast("--points", points, 1, 1 << 24);
-        if (testPoints != null) s.testPoints = atLeast("--test-points", testPoints, 1, 1 << 24);
+        if (testPoints != null) s.testPoints = atLeast("--test-points", testPoints, 2, 1 << 24);
         if (target != null) s.target = target;
         if (seed != null) s.seed = seed;
         if (deadThreshold != null) {

@@ -57,12 +57,20 @@ public final class FusedNetwork {
             return arch.parametersPerNetwork() + " parameters > " + MAX_PARAMS;
         }
         if (!arch.biasInit.allowedForBiases()) return "bias initialiser " + arch.biasInit;
+        if (longSteps() > MAX_STEPS) return longSteps() + " optimizer steps > " + MAX_STEPS;
         return null;
     }
 
-    /** Adam steps of the whole run: epochs times steps per epoch. */
+    /** The most optimizer steps a fused run takes: its Adam corrections travel as one table of that many floats. */
+    public static final long MAX_STEPS = 1 << 24;
+
+    /** Optimizer steps of the whole run: epochs times steps per epoch (at most {@link #MAX_STEPS}). */
     public int totalSteps() {
-        return epochs * ((trainPoints + batch - 1) / batch);
+        return Math.toIntExact(Math.min(MAX_STEPS, longSteps()));
+    }
+
+    private long longSteps() {
+        return (long) epochs * ((trainPoints + (long) batch - 1) / batch);
     }
 
     /** Ints per network in the counts result: dead units per hidden layer at start and end, revived, diverged. */

@@ -72,7 +72,8 @@ public final class CollapseReport {
         root.set("dead_units_per_layer", Json.array(s.deadEnd));
         root.set("dead_units_start_per_layer", Json.array(s.deadStart));
         root.set("revived_units_per_layer", Json.array(s.revived));
-        root.put("mean_final_loss", s.meanFinalLoss);
+        if (Double.isFinite(s.meanFinalLoss)) root.put("mean_final_loss", s.meanFinalLoss);
+        else root.putNull("mean_final_loss"); // no epochs or every network diverged: JSON has no NaN
         ObjectNode ci = root.putObject("confidence_95");
         interval(ci, "born_dead_fraction", s.bornDead);
         interval(ci, "collapse_fraction_structural", s.structural);

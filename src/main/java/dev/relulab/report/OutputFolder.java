@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * A run's output folder, checked for writability before any work starts and made at the first write. Each file is written to a temporary name in
- * the folder and renamed into place, so a reader never sees half a file and a failed run leaves no partial output.
+ * A run's output folder, checked for writability before any work starts and made at the first write. Each file is
+ * written to a temporary name in the folder and renamed into place, so every file appears whole or not at all; bad
+ * input fails before the folder is made.
  */
 public final class OutputFolder {
     private final Path dir;

@@ -17,7 +17,10 @@ public final class FunctionData implements DataSource {
     public FunctionData(FunctionTarget target, float lo, float hi, int train, int test) {
         if (!(hi > lo)) throw new IllegalArgumentException("x range [" + lo + ", " + hi + "] must have lo < hi");
         if (train < 1) throw new IllegalArgumentException("points=" + train + " must be at least 1");
-        if (test < 1) throw new IllegalArgumentException("test points=" + test + " must be at least 1");
+        if (test < 2) {
+            throw new IllegalArgumentException("test points=" + test + " must be at least 2: the collapse tests compare "
+                    + "predictions with each other");
+        }
         this.target = target;
         this.lo = lo;
         this.hi = hi;

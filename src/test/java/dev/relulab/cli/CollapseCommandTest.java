@@ -76,7 +76,7 @@ class CollapseCommandTest {
         String[][] cases = {
             {"--width", "0"}, {"--activation", "relu6"}, {"--lr", "fast"}, {"--lr", "-1"}, {"--networks", "0"},
             {"--init", "orthogonal"}, {"--target", "sin"}, {"--engine", "tpu"}, {"--preset", "lu2020"},
-            {"--bias-init", "he_normal"}, {"--dead-threshold", "2"},
+            {"--bias-init", "he_normal"}, {"--dead-threshold", "2"}, {"--test-points", "1"},
         };
         for (String[] c : cases) {
             Result r = run("collapse", c[0], c[1], "--out", out.toString());
