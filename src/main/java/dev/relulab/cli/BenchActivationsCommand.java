@@ -7,17 +7,13 @@ import dev.relulab.engine.Engines;
 import dev.relulab.perf.ActivationBench;
 import dev.relulab.perf.ActivationRow;
 import dev.relulab.perf.ActivationTable;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,7 +22,9 @@ import picocli.CommandLine.Option;
  * table per engine.
  */
 @Command(name = "activations", mixinStandardHelpOptions = true,
-        description = "Time every activation's forward and backward dense call on each engine; Markdown to stdout.")
+        description = {"Time every activation's forward and backward dense call on each engine; Markdown to stdout.",
+            "Defaults: " + ActivationBench.DEFAULT_WARMUP + " warm-up runs, " + ActivationBench.DEFAULT_REPEATS
+                    + " timed runs."})
 public final class BenchActivationsCommand implements Runnable {
     /** Elements per call on the CPU when --elements is not given. */
     public static final int DEFAULT_CPU_ELEMENTS = 4 << 20;
@@ -46,16 +44,13 @@ public final class BenchActivationsCommand implements Runnable {
             description = "Engines to try, comma separated: cpu, cuda, opencl (default: ${DEFAULT-VALUE}).")
     List<EngineKind> engines;
 
-    @Option(names = "--warmup", paramLabel = "RUNS", defaultValue = "" + ActivationBench.DEFAULT_WARMUP,
-            description = "Untimed runs before the timed ones (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    BenchRuns runs;
 
-    @Option(names = "--repeats", paramLabel = "RUNS", defaultValue = "" + ActivationBench.DEFAULT_REPEATS,
-            description = "Timed runs; the table shows their median (default: ${DEFAULT-VALUE}).")
-    int repeats;
+    private int warmup, repeats;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown to FILE.")
-    Path out;
+
+
 
     /** Parses engine names for picocli. */
     static final class EngineKindConverter implements CommandLine.ITypeConverter<EngineKind> {
@@ -72,13 +67,10 @@ public final class BenchActivationsCommand implements Runnable {
     @Override
     public void run() {
         if (elements != null && elements < 1) throw new UsageError("--elements=" + elements + " must be at least 1");
-        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
-        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
+        warmup = runs.warmup(ActivationBench.DEFAULT_WARMUP);
+        repeats = runs.repeats(ActivationBench.DEFAULT_REPEATS);
         String report = report();
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(report);
-        stdout.flush();
-        if (out != null) write(report);
+        runs.emit(spec, report);
     }
 
     private String report() {
@@ -103,13 +95,5 @@ public final class BenchActivationsCommand implements Runnable {
         }
         md.append(ActivationTable.NOTES).append('\n');
         return md.toString();
-    }
-
-    private void write(String report) {
-        try {
-            Files.writeString(out, report, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageError("--out " + out + ": cannot write (" + e + ")");
-        }
     }
 }

@@ -4,7 +4,6 @@ import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.perf.ForwardBench;
 import dev.relulab.perf.Timing;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "forward", mixinStandardHelpOptions = true,
         description = {"Time the fused dense forward (784x128, batch 256) against a copy of the same bytes; Markdown.",
-            "Example: relulab bench forward --engine cuda"})
+            "Defaults: 3 warm-up runs, 15 timed runs.", "Example: relulab bench forward --engine cuda"})
 public final class BenchForwardCommand implements Runnable {
     /** Networks on a device engine: about 1.5 GB of compulsory traffic per call, far above any cache. */
     public static final int DEFAULT_DEVICE_NETWORKS = 1024;
@@ -34,25 +33,16 @@ public final class BenchForwardCommand implements Runnable {
                     + DEFAULT_CPU_NETWORKS + " on the CPU).")
     Integer networks;
 
-    @Option(names = "--warmup", defaultValue = "3", paramLabel = "RUNS",
-            description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--repeats", defaultValue = "15", paramLabel = "RUNS",
-            description = "Timed runs; the table shows medians (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown table to FILE.")
-    Path out;
-
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    BenchRuns runs;
+
     @Override
     public void run() {
+        int warmup = runs.warmup(3), repeats = runs.repeats(15);
         if (networks != null && networks < 1) throw new UsageError("--networks=" + networks + " must be at least 1");
-        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
-        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
         StringBuilder md = new StringBuilder();
         try (Engine engine = engineOptions.open()) {
             int E = networks != null ? networks
@@ -72,6 +62,6 @@ public final class BenchForwardCommand implements Runnable {
                     + "%n- %d warm-up and %d timed runs each, medians, Engine.synchronize() around every run;"
                     + " network 0's output was checked against the CPU engine first.%n", warmup, repeats));
         }
-        MarkdownOut.emit(spec, md.toString(), out);
+        runs.emit(spec, md.toString());
     }
 }

@@ -2,7 +2,6 @@ package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
 import dev.relulab.perf.EpochBench;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
@@ -14,7 +13,8 @@ import picocli.CommandLine.Option;
 /** {@code relulab bench mnist-epoch}: one Adam epoch of the 784-128-64-32-10 network on synthetic MNIST-shaped data. */
 @Command(name = "mnist-epoch", mixinStandardHelpOptions = true,
         description = {"Time one training epoch of 784-128-64-32-10 relu, softmax/cce, Adam, batch 256, over 48000"
-                + " synthetic samples; Markdown.", "Example: relulab bench mnist-epoch --engine cuda --networks 8"})
+                + " synthetic samples; Markdown.", "Defaults: 1 warm-up run, 5 timed runs of each kind.",
+            "Example: relulab bench mnist-epoch --engine cuda --networks 8"})
 public final class BenchMnistEpochCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,25 +23,16 @@ public final class BenchMnistEpochCommand implements Runnable {
             description = "Networks trained at once (default: ${DEFAULT-VALUE}).")
     int networks;
 
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "RUNS",
-            description = "Untimed runs of each kind first (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--repeats", defaultValue = "5", paramLabel = "RUNS",
-            description = "Timed runs of each kind; medians (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown table to FILE.")
-    Path out;
-
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    BenchRuns runs;
+
     @Override
     public void run() {
+        int warmup = runs.warmup(1), repeats = runs.repeats(5);
         if (networks < 1) throw new UsageError("--networks=" + networks + " must be at least 1");
-        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
-        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
         StringBuilder md = new StringBuilder();
         try (Engine engine = engineOptions.open()) {
             EpochBench.Result r = EpochBench.run(engine, networks, warmup, repeats);
@@ -59,6 +50,6 @@ public final class BenchMnistEpochCommand implements Runnable {
                     + " Engine.synchronize() around every run.%n", EpochBench.SAMPLES, EpochBench.PROBE,
                     EpochBench.TEST, warmup, repeats));
         }
-        MarkdownOut.emit(spec, md.toString(), out);
+        runs.emit(spec, md.toString());
     }
 }

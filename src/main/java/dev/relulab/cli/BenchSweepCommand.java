@@ -8,7 +8,6 @@ import dev.relulab.perf.Timing;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,6 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Time the lu2019 collapse sweep end to end (no JVM start) at each ensemble size; Markdown out.",
+            "Defaults: 2 warm-up runs, 5 timed runs per size.",
             "Example: relulab bench sweep --engine cpu --networks 1000,10000"})
 public final class BenchSweepCommand implements Runnable {
     @CommandLine.Spec
@@ -43,24 +43,15 @@ public final class BenchSweepCommand implements Runnable {
                     + " CUDA and OpenCL).")
     List<Integer> networks;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "RUNS",
-            description = "Untimed runs per size first, for the JIT (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(names = "--repeats", defaultValue = "5", paramLabel = "RUNS",
-            description = "Timed runs per size; the table shows the median (default: ${DEFAULT-VALUE}).")
-    int repeats;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown table to FILE.")
-    Path out;
-
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    BenchRuns runs;
+
     @Override
     public void run() {
-        if (warmup < 0) throw new UsageError("--warmup=" + warmup + " must be at least 0");
-        if (repeats < 1) throw new UsageError("--repeats=" + repeats + " must be at least 1");
+        int warmup = runs.warmup(2), repeats = runs.repeats(5);
         if (networks != null) {
             for (int n : networks) if (n < 1) throw new UsageError("--networks=" + n + " must be at least 1");
         }
@@ -95,6 +86,6 @@ public final class BenchSweepCommand implements Runnable {
                 spec.commandLine().getErr().printf("%d networks: median %.4f s%n", n, t.medianSeconds());
             }
         }
-        MarkdownOut.emit(spec, md.toString(), out);
+        runs.emit(spec, md.toString());
     }
 }
