@@ -49,9 +49,6 @@ public final class BenchActivationsCommand implements Runnable {
 
     private int warmup, repeats;
 
-
-
-
     /** Parses engine names for picocli. */
     static final class EngineKindConverter implements CommandLine.ITypeConverter<EngineKind> {
         @Override
@@ -87,7 +84,8 @@ public final class BenchActivationsCommand implements Runnable {
                 int n = elements != null ? elements
                         : kind == EngineKind.CPU ? DEFAULT_CPU_ELEMENTS : DEFAULT_GPU_ELEMENTS;
                 List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats);
-                md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%n", kind.cliName(), engine.deviceName(), n));
+                md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%nTimed by %s.%n%n", kind.cliName(),
+                        engine.deviceName(), n, engine.timerName()));
                 md.append(ActivationTable.markdown(rows, n)).append('\n');
             } catch (EngineUnavailableException | LinkageError e) {
                 md.append(String.format("## %s: skipped (%s)%n%n", kind.cliName(), e.getMessage()));

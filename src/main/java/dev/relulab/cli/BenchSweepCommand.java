@@ -78,7 +78,7 @@ public final class BenchSweepCommand implements Runnable {
                 CollapseExperiment exp = new CollapseExperiment(s);
                 int chunk = new EnsembleTrainer(engine).chunkSize(exp.config);
                 int chunks = (n + chunk - 1) / chunk;
-                Timing t = Timing.measure(engine, warmup, repeats, () -> { },
+                Timing t = Timing.measureWall(engine, warmup, repeats, () -> { },
                         () -> exp.run(engine, Progress.silent(1)));
                 md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.0f | %d |%n", n, chunks,
                         t.medianSeconds(),

@@ -150,6 +150,24 @@ public interface Engine extends AutoCloseable {
     /** Waits for all queued work. */
     void synchronize();
 
+    /**
+     * Runs {@code op} and returns how long the engine took to do the work it queued, in seconds: between device
+     * events where the engine has them (CUDA events, OpenCL profiling), else wall time between two {@link
+     * #synchronize()} calls. Returns after the work is done.
+     */
+    default double timeSeconds(Runnable op) {
+        synchronize();
+        long t0 = System.nanoTime();
+        op.run();
+        synchronize();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** How {@link #timeSeconds} measures, in a few words for reports. */
+    default String timerName() {
+        return "wall clock around synchronize()";
+    }
+
     /** Frees the engine's context; buffers must be closed first. Logs, never throws. */
     @Override
     void close();

@@ -30,6 +30,8 @@ public abstract class ForwardingEngine implements Engine {
     @Override public void readInts(Buffer src, int[] dst, int count) { inner.readInts(src, dst, count); }
     @Override public void fill(Buffer dst, float value, long count) { inner.fill(dst, value, count); }
     @Override public void copy(Buffer src, Buffer dst, long count) { inner.copy(src, dst, count); }
+    @Override public double timeSeconds(Runnable op) { return inner.timeSeconds(op); }
+    @Override public String timerName() { return inner.timerName(); }
 
     @Override
     public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,

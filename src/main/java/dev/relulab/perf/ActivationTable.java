@@ -14,36 +14,48 @@ public final class ActivationTable {
             "- GB/s counts the call's compulsory traffic: forward reads w, b and writes z, a (16 B per unit,"
                     + " PReLU 20 B with its slope); backward reads z, dA and writes dA, dW, db (20 B, PReLU 28 B"
                     + " with slope and dSlope).",
+            "- ms: the median of the timed runs by the engine's clock, named under each engine's heading (CUDA"
+                    + " events, OpenCL profiling events; on the CPU, wall time).",
             "- vs ReLU: median time divided by ReLU's median time in the same direction (1.00 = as fast).",
+            "- % of copy: the row's GB/s as a share of the copy's GB/s measured in the same run; near 100% an"
+                    + " activation runs at the memory-bound limit, and its arithmetic is free.",
             "- copy: Engine.copy of N floats (cuMemcpyDtoDAsync on CUDA, clEnqueueCopyBuffer on OpenCL,"
                     + " System.arraycopy on the CPU; 8 B per element read and written), the engine's bandwidth"
                     + " reference for the GB/s columns.");
 
     private ActivationTable() {}
 
-    /** The table of {@code rows} measured over {@code elements} elements; the rows must include relu. */
+    /** The table of {@code rows} measured over {@code elements} elements; the rows must include relu and the copy. */
     public static String markdown(List<ActivationRow> rows, long elements) {
-        ActivationRow relu = rows.stream().filter(r -> r.name().equals("relu")).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the rows have no relu row to compare with"));
+        ActivationRow relu = row(rows, "relu"), copy = row(rows, ActivationBench.COPY);
+        double copyGBs = copy.forward().gigabytesPerSecond(copy.forwardBytes());
         StringBuilder out = new StringBuilder();
-        out.append("| activation | fwd ms | fwd Melem/s | fwd GB/s | fwd vs ReLU | bwd ms | bwd Melem/s | bwd GB/s"
-                + " | bwd vs ReLU |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| activation | fwd ms | fwd Melem/s | fwd GB/s | fwd vs ReLU | fwd % of copy | bwd ms | bwd Melem/s"
+                + " | bwd GB/s | bwd vs ReLU | bwd % of copy |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ActivationRow r : rows) {
+            boolean isCopy = r == copy;
             out.append("| ").append(r.name()).append(" | ")
-                    .append(cells(r.forward(), r.forwardBytes(), r.backward() == null ? null : relu.forward(),
-                            elements)).append(" | ")
-                    .append(r.backward() == null ? "- | - | - | -"
-                            : cells(r.backward(), r.backwardBytes(), relu.backward(), elements))
+                    .append(cells(r.forward(), r.forwardBytes(), isCopy ? null : relu.forward(), copyGBs, elements))
+                    .append(" | ")
+                    .append(r.backward() == null ? "- | - | - | - | -"
+                            : cells(r.backward(), r.backwardBytes(), relu.backward(), copyGBs, elements))
                     .append(" |\n");
         }
         return out.toString();
     }
 
-    /** Time, rates and the ratio to {@code relu}; no ratio when {@code relu} is null (the copy). */
-    private static String cells(Timing t, long bytes, Timing relu, long elements) {
-        return String.format(Locale.ROOT, "%.3f | %.0f | %.2f | %s", t.medianSeconds() * 1e3,
-                t.elementsPerSecond(elements) / 1e6, t.gigabytesPerSecond(bytes),
-                relu == null ? "-" : String.format(Locale.ROOT, "%.2f", t.medianSeconds() / relu.medianSeconds()));
+    private static ActivationRow row(List<ActivationRow> rows, String name) {
+        return rows.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the rows have no " + name + " row to compare with"));
+    }
+
+    /** Time, rates, the ratio to {@code relu} (none when null: the copy) and the share of the copy's GB/s. */
+    private static String cells(Timing t, long bytes, Timing relu, double copyGBs, long elements) {
+        double gbs = t.gigabytesPerSecond(bytes);
+        return String.format(Locale.ROOT, "%.3f | %.0f | %.2f | %s | %.0f%%", t.medianSeconds() * 1e3,
+                t.elementsPerSecond(elements) / 1e6, gbs,
+                relu == null ? "-" : String.format(Locale.ROOT, "%.2f", t.medianSeconds() / relu.medianSeconds()),
+                100 * gbs / copyGBs);
     }
 }

@@ -43,9 +43,9 @@ public final class EpochBench {
                 PROBE);
         EnsembleTrainer trainer = new EnsembleTrainer(eng);
         TrainingConfig one = config(E, 1), none = config(E, 0);
-        Timing t1 = Timing.measure(eng, warmup, repeats, () -> { },
+        Timing t1 = Timing.measureWall(eng, warmup, repeats, () -> { },
                 () -> trainer.train(one, data, Progress.silent(EnsembleTrainer.totalSteps(one, data))));
-        Timing t0 = Timing.measure(eng, warmup, repeats, () -> { },
+        Timing t0 = Timing.measureWall(eng, warmup, repeats, () -> { },
                 () -> trainer.train(none, data, Progress.silent(1)));
         return new Result(E, t1, t0);
     }

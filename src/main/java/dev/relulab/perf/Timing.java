@@ -2,18 +2,35 @@ package dev.relulab.perf;
 
 import dev.relulab.engine.Engine;
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 
-/**
- * Wall-clock times of one engine operation over repeated runs, each run bracketed by {@link Engine#synchronize()} so
- * that asynchronous device engines are timed the same way as the CPU.
- */
+/** Times of one engine operation over repeated runs: their median and minimum. */
 public record Timing(double medianSeconds, double minSeconds, int repeats) {
 
     /**
-     * Runs {@code op} {@code warmup} times untimed, then {@code repeats} times timed; {@code reset} runs before every
-     * run, outside the timed region (for operations that work in place).
+     * Runs {@code op} {@code warmup} times untimed, then {@code repeats} times timed by the engine's own clock ({@link
+     * Engine#timeSeconds}: device events on a GPU); {@code reset} runs before every run, outside the timed region
+     * (for operations that work in place).
      */
     public static Timing measure(Engine engine, int warmup, int repeats, Runnable reset, Runnable op) {
+        return repeat(warmup, repeats, reset, op, engine::timeSeconds);
+    }
+
+    /**
+     * As {@link #measure}, but in wall time between two {@link Engine#synchronize()} calls: for operations that do
+     * host work of their own (whole sweeps), which device events would not see.
+     */
+    public static Timing measureWall(Engine engine, int warmup, int repeats, Runnable reset, Runnable op) {
+        return repeat(warmup, repeats, reset, op, run -> {
+            engine.synchronize();
+            long t0 = System.nanoTime();
+            run.run();
+            engine.synchronize();
+            return (System.nanoTime() - t0) / 1e9;
+        });
+    }
+
+    private static Timing repeat(int warmup, int repeats, Runnable reset, Runnable op, ToDoubleFunction<Runnable> clock) {
         if (warmup < 0) throw new IllegalArgumentException("warmup=" + warmup + " must be at least 0");
         if (repeats < 1) throw new IllegalArgumentException("repeats=" + repeats + " must be at least 1");
         for (int k = 0; k < warmup; k++) {
@@ -23,11 +40,7 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
         double[] seconds = new double[repeats];
         for (int k = 0; k < repeats; k++) {
             reset.run();
-            engine.synchronize();
-            long t0 = System.nanoTime();
-            op.run();
-            engine.synchronize();
-            seconds[k] = (System.nanoTime() - t0) / 1e9;
+            seconds[k] = clock.applyAsDouble(op);
         }
         Arrays.sort(seconds);
         double median = repeats % 2 == 1 ? seconds[repeats / 2]

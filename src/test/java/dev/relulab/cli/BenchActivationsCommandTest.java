@@ -50,8 +50,19 @@ class BenchActivationsCommandTest {
         List<String> want = Arrays.stream(Activation.values()).map(Activation::cliName).collect(Collectors.toList());
         want.add(ActivationBench.COPY);
         assertEquals(want, rows, md);
-        String relu = Arrays.stream(md.split("\n")).filter(l -> l.startsWith("| relu |")).findFirst().orElseThrow();
-        assertTrue(relu.endsWith("| 1.00 |"), relu);
+        List<String> header = cells(md, "| activation |");
+        List<String> relu = cells(md, "| relu |"), copy = cells(md, "| " + ActivationBench.COPY + " |");
+        assertEquals(header.size(), relu.size(), md);
+        assertEquals("1.00", relu.get(header.indexOf("fwd vs ReLU")), md);
+        assertEquals("1.00", relu.get(header.indexOf("bwd vs ReLU")), md);
+        assertEquals("100%", copy.get(header.indexOf("fwd % of copy")), md);
+        assertTrue(md.contains("Timed by wall clock"), md);
+    }
+
+    private static List<String> cells(String md, String prefix) {
+        String line = Arrays.stream(md.split("\n")).filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        return Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::trim)
+                .collect(Collectors.toList());
     }
 
     @Test

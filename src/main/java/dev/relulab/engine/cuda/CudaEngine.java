@@ -257,6 +257,17 @@ public final class CudaEngine implements Engine {
     }
 
     @Override
+    public double timeSeconds(Runnable op) {
+        ctx.makeCurrent();
+        return ctx.time(op);
+    }
+
+    @Override
+    public String timerName() {
+        return "CUDA events (cuEventElapsedTime)";
+    }
+
+    @Override
     public void close() {
         try {
             CudaContext.logFailure(JCudaDriver.cuCtxSetCurrent(ctx.context), "cuCtxSetCurrent");

@@ -57,23 +57,30 @@ final class ClLaunch {
     void run1d(int total, int local) {
         if (total <= 0) return;
         long global = ((long) total + local - 1) / local * local;
-        enqueue(1, new long[] {global}, new long[] {local});
+        enqueue(1, new long[] {global}, new long[] {local}, false);
     }
 
     void run2d(long gx, long gy, int lx, int ly) {
         if (gx <= 0 || gy <= 0) return;
-        enqueue(2, new long[] {gx, gy}, new long[] {lx, ly});
+        enqueue(2, new long[] {gx, gy}, new long[] {lx, ly}, false);
     }
 
-    private void enqueue(int dims, long[] global, long[] local) {
+    /** One work item (for timestamps); returns the launch's event, which the caller releases. */
+    long runOneWithEvent() {
+        return enqueue(1, new long[] {1}, new long[] {1}, true);
+    }
+
+    private long enqueue(int dims, long[] global, long[] local, boolean withEvent) {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             PointerBuffer g = stack.mallocPointer(dims), l = stack.mallocPointer(dims);
             for (int d = 0; d < dims; d++) {
                 g.put(d, global[d]);
                 l.put(d, local[d]);
             }
-            int rc = clEnqueueNDRangeKernel(queue, kernel, dims, null, g, l, null, null);
+            PointerBuffer event = withEvent ? stack.mallocPointer(1) : null;
+            int rc = clEnqueueNDRangeKernel(queue, kernel, dims, null, g, l, null, event);
             ClCheck.check(rc, "clEnqueueNDRangeKernel", name + " global=" + shape(global) + " local=" + shape(local));
+            return withEvent ? event.get(0) : 0L;
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineUnavailableException;
+import dev.relulab.engine.TimerChecks;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.selftest.ParityCheck;
 import dev.relulab.selftest.ParityRow;
@@ -52,6 +53,12 @@ class CudaParityTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         ParityTable.print(rows, new PrintStream(buf, true, StandardCharsets.UTF_8));
         for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eventTimerMeetsTheContract() {
+        assertEquals("CUDA events (cuEventElapsedTime)", cuda().timerName());
+        TimerChecks.check(cuda());
     }
 
     @Test

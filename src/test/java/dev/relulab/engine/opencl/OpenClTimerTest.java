@@ -1,0 +1,15 @@
+package dev.relulab.engine.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.relulab.engine.TimerChecks;
+import org.junit.jupiter.api.Test;
+
+class OpenClTimerTest {
+    @Test
+    void profilingEventTimerMeetsTheContract() {
+        OpenClEngine cl = OpenClTestSupport.engine();
+        assertEquals("OpenCL profiling events", cl.timerName());
+        TimerChecks.check(cl);
+    }
+}
