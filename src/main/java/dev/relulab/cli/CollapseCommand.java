@@ -15,6 +15,7 @@ import dev.relulab.report.NetworksCsv;
 import dev.relulab.report.OutputFolder;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.Progress;
+import dev.relulab.train.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Writes <out>/summary.json, networks.csv (one row per network), dead-per-layer.png/.svg and "
                 + "report.html.",
             "With --depths, --widths, --activations or --inits, runs every cell of the grid (each one ensemble) and",
-            "writes summary.json (cells with Wilson intervals), grid.csv, collapse-vs-depth figures and report.html."})
+            "writes summary.json (cells with Wilson intervals), grid.csv, collapse-vs-depth figures and report.html.",
+            "With --shard K/N, trains networks [(K-1)M/N, KM/N) of the M-network ensemble; 'relulab merge DIR...'",
+            "turns the N shard folders into the folder a single run would have written (same networks.csv)."})
 public final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "lu2019",
             description = "lu2019 (ReLU, EXPERIMENTS.md) or lu2019-leaky (Leaky ReLU 0.01, first layer N(0, 0.01)). "
@@ -115,6 +118,11 @@ public final class CollapseCommand implements Callable<Integer> {
             description = "Probe dead units only at the start and the end (faster; no revived counts between).")
     boolean noEpochProbes;
 
+    @Option(names = "--shard", paramLabel = "K/N", converter = Converters.ShardConverter.class,
+            description = "Train only shard K of N of the ensemble (networks keep their ids and results), for "
+                    + "running one sweep on several machines; 'relulab merge' joins the shards' folders.")
+    Shard shard;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/collapse",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -145,34 +153,41 @@ public final class CollapseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (depths != null || widths != null || activations != null || inits != null) {
+            if (shard != null) throw new UsageError("--shard splits one ensemble; it does not combine with --depths, "
+                    + "--widths, --activations or --inits");
             return new CollapseGridRun(this).call();
         }
         CollapseSettings s = settings();
-        CollapseExperiment exp = experiment(s);
+        CollapseExperiment exp = experiment(s, shard);
         OutputFolder folder = OutputFolder.prepare(out, "--out");
         try (Engine engine = engineOptions.open()) {
             EnsembleResult r;
             try (Progress p = Progress.start("collapse", exp.totalSteps(), progress)) {
                 r = exp.run(engine, p);
             }
-            CollapseSummary summary = CollapseExperiment.summarise(r);
-            String engineName = engine.kind().cliName();
-            CollapseReport.printTable(System.out, exp, summary, r, engineName + " (" + engine.deviceName() + ")");
-            CollapseReport.writeSummary(folder, exp, summary, r, engineName, engine.deviceName(),
-                    VersionProvider.version());
-            folder.write("networks.csv", w -> NetworksCsv.write(r, w));
-            CollapseRunReport.write(folder, exp, summary, engineName + " (" + engine.deviceName() + ")", r.seconds);
-            System.out.println();
-            System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
+            writeRun(folder, exp, r, engine.kind().cliName(), engine.deviceName(), 0);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return 0;
     }
 
-    private static CollapseExperiment experiment(CollapseSettings s) {
+    /** Prints the table and writes summary.json, networks.csv and report.html of a run (or of merged shards). */
+    static void writeRun(OutputFolder folder, CollapseExperiment exp, EnsembleResult r, String engineName,
+                         String device, int mergedShards) throws IOException {
+        CollapseSummary summary = CollapseExperiment.summarise(r);
+        CollapseReport.printTable(System.out, exp, summary, r, engineName + " (" + device + ")");
+        CollapseReport.writeSummary(folder, exp, summary, r, engineName, device, VersionProvider.version(),
+                mergedShards);
+        folder.write("networks.csv", w -> NetworksCsv.write(r, w));
+        CollapseRunReport.write(folder, exp, summary, engineName + " (" + device + ")", r.seconds);
+        System.out.println();
+        System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
+    }
+
+    private static CollapseExperiment experiment(CollapseSettings s, Shard shard) {
         try {
-            return new CollapseExperiment(s);
+            return new CollapseExperiment(s, shard);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.relulab.engine.EngineKind;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.train.Shard;
 import picocli.CommandLine.ITypeConverter;
 
 /** picocli converters for the model's types; their messages name the allowed values. */
@@ -38,5 +39,9 @@ final class Converters {
 
     static final class EngineKindConverter implements ITypeConverter<EngineKind> {
         @Override public EngineKind convert(String v) { return parse(() -> EngineKind.parse(v)); }
+    }
+
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override public Shard convert(String v) { return parse(() -> Shard.parse(v)); }
     }
 }

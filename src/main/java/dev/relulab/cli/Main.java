@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             CollapseCommand.class,
+            MergeCommand.class,
             BenchCommand.class,
             ConstantInitCommand.class,
             VariantsCommand.class,

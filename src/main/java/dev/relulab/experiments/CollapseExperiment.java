@@ -9,6 +9,7 @@ import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
+import dev.relulab.train.Shard;
 import dev.relulab.train.TrainingConfig;
 
 /**
@@ -19,14 +20,27 @@ public final class CollapseExperiment {
     public final CollapseSettings settings;
     public final TrainingConfig config;
     public final FunctionData data;
+    /** The part of the ensemble this run trains, or null for all of it. */
+    public final Shard shard;
 
     public CollapseExperiment(CollapseSettings s) {
+        this(s, null);
+    }
+
+    /** Trains only {@code shard} of the ensemble (null: all); its networks keep the ids and results of a whole run. */
+    public CollapseExperiment(CollapseSettings s, Shard shard) {
+        if (shard != null && shard.count() > s.networks) {
+            throw new IllegalArgumentException("--shard " + shard + ": " + shard.count() + " shards of " + s.networks
+                    + " networks would leave some empty; use at most " + s.networks + " shards");
+        }
         this.settings = s;
+        this.shard = shard;
         Architecture arch = Architecture.mlp(1, s.width, s.depth, 1, s.activation, s.effectiveAlpha(), Loss.MSE,
                 s.init, s.biasInit);
         if (s.firstInit != null) arch = arch.withLayerInit(1, s.firstInit);
-        this.config = new TrainingConfig(arch, Optimizer.of(s.optimizer), s.lr, s.epochs, s.batch, s.networks, s.seed,
-                s.deadThreshold, s.functionalTolerance, s.probeEveryEpoch);
+        TrainingConfig whole = new TrainingConfig(arch, Optimizer.of(s.optimizer), s.lr, s.epochs, s.batch, s.networks,
+                s.seed, s.deadThreshold, s.functionalTolerance, s.probeEveryEpoch);
+        this.config = shard == null ? whole : whole.shard(shard.first(s.networks), shard.size(s.networks));
         this.data = new FunctionData(s.target, -s.xRange, s.xRange, s.points, s.testPoints);
     }
 
@@ -47,7 +61,8 @@ public final class CollapseExperiment {
                         + "%d points, target %s, seed %d", s.preset, s.depth, s.width, s.activation.cliName(), s.init,
                 s.firstInit == null ? "" : " (first layer " + s.firstInit + ")", s.biasInit,
                 s.optimizer.name().toLowerCase(java.util.Locale.ROOT), s.lr, s.epochs, s.batch, s.points,
-                s.target.formula, s.seed);
+                s.target.formula, s.seed) + (shard == null ? "" : String.format(", shard %s (networks %d to %d)",
+                shard, config.firstNetwork, config.firstNetwork + config.networks - 1));
     }
 
     /** The summary of a finished run. */

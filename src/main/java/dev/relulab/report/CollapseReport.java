@@ -1,10 +1,15 @@
 package dev.relulab.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relulab.data.FunctionTarget;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.metrics.CollapseSummary;
 import dev.relulab.metrics.Proportion;
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Initializer;
+import dev.relulab.nn.Optimizer;
 import dev.relulab.train.EnsembleResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -56,6 +61,12 @@ public final class CollapseReport {
     /** summary.json: the required keys, their intervals, and the run's provenance (configuration, engine, version). */
     public static void writeSummary(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
                                     String engine, String device, String version) throws IOException {
+        writeSummary(folder, exp, s, r, engine, device, version, 0);
+    }
+
+    /** As the shorter form, for a run merged from {@code mergedShards} shards (0: trained in one run). */
+    public static void writeSummary(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
+                                    String engine, String device, String version, int mergedShards) throws IOException {
         ObjectNode root = Json.object();
         root.put("experiment", "collapse");
         root.put("networks", s.networks);
@@ -79,6 +90,14 @@ public final class CollapseReport {
         interval(ci, "collapse_fraction_structural", s.structural);
         interval(ci, "collapse_fraction_functional", s.functional);
         interval(ci, "collapse_fraction_exact", s.exact);
+        if (mergedShards > 0) root.put("merged_shards", mergedShards);
+        if (exp.shard != null) {
+            ObjectNode shard = root.putObject("shard");
+            shard.put("index", exp.shard.index());
+            shard.put("count", exp.shard.count());
+            shard.put("first_network", exp.config.firstNetwork);
+            shard.put("networks", exp.config.networks);
+        }
         root.set("config", config(exp.settings));
         root.put("relulab_version", version);
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, root));
@@ -110,6 +129,53 @@ public final class CollapseReport {
         c.put("seed", s.seed);
         c.put("dead_threshold", s.deadThreshold);
         c.put("functional_tolerance", s.functionalTolerance);
+        c.put("probe_every_epoch", s.probeEveryEpoch);
         return c;
+    }
+
+    /** The settings that {@link #config} wrote, read back (for merging shards); errors name the missing key. */
+    public static CollapseSettings settings(JsonNode c) {
+        CollapseSettings s;
+        try {
+            s = CollapseSettings.preset(text(c, "preset"));
+        } catch (IllegalArgumentException e) {
+            s = new CollapseSettings();
+            s.preset = text(c, "preset");
+        }
+        s.networks = number(c, "networks").intValue();
+        s.depth = number(c, "depth").intValue();
+        s.width = number(c, "width").intValue();
+        s.activation = Activation.parse(text(c, "activation"));
+        s.alpha = number(c, "alpha").floatValue();
+        s.init = Initializer.parse(text(c, "init"));
+        String first = text(c, "first_layer_init");
+        s.firstInit = first.equals(s.init.toString()) ? null : Initializer.parse(first);
+        s.biasInit = Initializer.parse(text(c, "bias_init"));
+        s.optimizer = Optimizer.parseKind(text(c, "optimizer"));
+        s.lr = number(c, "lr").floatValue();
+        s.epochs = number(c, "epochs").intValue();
+        s.batch = number(c, "batch").intValue();
+        s.points = number(c, "points").intValue();
+        s.testPoints = number(c, "test_points").intValue();
+        s.target = FunctionTarget.parse(text(c, "target"));
+        s.xRange = number(c, "x_range").floatValue();
+        s.seed = number(c, "seed").longValue();
+        s.deadThreshold = number(c, "dead_threshold").floatValue();
+        s.functionalTolerance = number(c, "functional_tolerance").doubleValue();
+        JsonNode probes = c.get("probe_every_epoch");
+        s.probeEveryEpoch = probes == null || probes.asBoolean();
+        return s;
+    }
+
+    private static String text(JsonNode c, String key) {
+        JsonNode v = c.get(key);
+        if (v == null || !v.isTextual()) throw new IllegalArgumentException("config." + key + " is missing or not text");
+        return v.asText();
+    }
+
+    private static Number number(JsonNode c, String key) {
+        JsonNode v = c.get(key);
+        if (v == null || !v.isNumber()) throw new IllegalArgumentException("config." + key + " is missing or not a number");
+        return v.numberValue();
     }
 }

@@ -38,7 +38,7 @@ final class ChunkTrainer {
         for (int l = 1; l <= H; l++) eng.fill(buf.everDead[l], 0, (long) E * arch.width(l));
         probe(netBase, E, dead, revived);
         for (int e = 0; e < E; e++) {
-            for (int h = 0; h < H; h++) out.deadStart[netBase + e][h] = dead[e * H + h];
+            for (int h = 0; h < H; h++) out.deadStart[netBase - out.firstNetwork + e][h] = dead[e * H + h];
         }
         int t = 0, steps = stepsPerEpoch(data.trainSize(), cfg.batch);
         for (int epoch = 0; epoch < cfg.epochs; epoch++) {

@@ -7,7 +7,9 @@ package dev.relulab.train;
  * equal. A diverged network (NaN or infinite loss) counts as collapsed in none of the three.
  */
 public final class EnsembleResult {
-    public final int networks, hiddenLayers;
+    /** Networks held, and the global id of index 0 (non-zero for a shard of a larger ensemble). */
+    public final int networks, firstNetwork;
+    public final int hiddenLayers;
     public final int[] widths;
     public final boolean[] bornDead, structural, functional, exact, diverged;
     public final float[] finalLoss, predictionStd, targetStd;
@@ -20,8 +22,10 @@ public final class EnsembleResult {
     /** Training paths, for reports. */
     public static final String OP_BY_OP = "op by op", FUSED = "fused (fused_narrow_train v1, one launch per chunk)";
 
-    EnsembleResult(int networks, int[] widths) {
+    /** Empty outcomes for networks with global ids [firstNetwork, firstNetwork + networks) of widths {@code widths}. */
+    public EnsembleResult(int firstNetwork, int networks, int[] widths) {
         this.networks = networks;
+        this.firstNetwork = firstNetwork;
         this.widths = widths.clone();
         this.hiddenLayers = widths.length - 2;
         bornDead = new boolean[networks];

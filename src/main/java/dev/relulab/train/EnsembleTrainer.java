@@ -50,7 +50,7 @@ public final class EnsembleTrainer {
         checkShapes(cfg, data);
         long t0 = System.nanoTime();
         data.prepare(engine);
-        EnsembleResult out = new EnsembleResult(cfg.networks, cfg.arch.widths());
+        EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
         FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
         if (fused != null) out.trainingPath = EnsembleResult.FUSED;
         int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
@@ -61,8 +61,9 @@ public final class EnsembleTrainer {
                 ? () -> {
                     try (FusedTrainer trainer = new FusedTrainer(engine, cfg, fused, chunk)) {
                         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int base = c * chunk;
-                            trainer.train(base, Math.min(chunk, cfg.networks - base), out, progress);
+                            int start = c * chunk;
+                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
+                                    progress);
                         }
                     }
                 }
@@ -71,8 +72,9 @@ public final class EnsembleTrainer {
                             cfg.optimizer.stateSlots())) {
                         ChunkTrainer trainer = new ChunkTrainer(engine, cfg, data, buf);
                         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int base = c * chunk;
-                            trainer.train(base, Math.min(chunk, cfg.networks - base), out, progress);
+                            int start = c * chunk;
+                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
+                                    progress);
                         }
                     }
                 };

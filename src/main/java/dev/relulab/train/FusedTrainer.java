@@ -56,7 +56,7 @@ final class FusedTrainer implements AutoCloseable {
         float[] lossSum = new float[E], pred = new float[E * 4], target = new float[E * 4];
         for (int e = 0; e < E; e++) {
             for (int h = 0; h < H; h++) {
-                out.deadStart[netBase + e][h] = c[e * stride + h];
+                out.deadStart[netBase - out.firstNetwork + e][h] = c[e * stride + h];
                 dead[e * H + h] = c[e * stride + H + h];
                 revived[e * H + h] = c[e * stride + 2 * H + h];
             }

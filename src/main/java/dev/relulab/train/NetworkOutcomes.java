@@ -15,7 +15,7 @@ final class NetworkOutcomes {
                       float[] lossSum, int[] diverged, float[] pred, float[] target, EnsembleResult out) {
         int H = cfg.arch.hiddenLayers(), n = cfg.arch.outputs();
         for (int e = 0; e < E; e++) {
-            int net = netBase + e;
+            int net = netBase - out.firstNetwork + e;
             boolean structural = false, born = false, equal = true;
             for (int h = 0; h < H; h++) {
                 out.deadEnd[net][h] = dead[e * H + h];

@@ -14,7 +14,10 @@ public final class TrainingConfig {
     public final Architecture arch;
     public final Optimizer optimizer;
     public final float lr;
+    /** Networks trained by this configuration: global ids [firstNetwork, firstNetwork + networks). */
     public final int epochs, batch, networks;
+    /** Global id of the first network (0 unless this is a {@link #shard} of a larger ensemble). */
+    public final int firstNetwork;
     public final long seed;
     /** ReDo threshold tau: 0 is the exact test (derivative zero on every probe input). */
     public final float deadThreshold;
@@ -34,6 +37,13 @@ public final class TrainingConfig {
     public TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int networks,
                           long seed, float deadThreshold, double functionalTolerance, boolean probeEveryEpoch,
                           float[] networkLr) {
+        this(arch, optimizer, lr, epochs, batch, 0, networks, seed, deadThreshold, functionalTolerance,
+                probeEveryEpoch, networkLr);
+    }
+
+    private TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int firstNetwork,
+                           int networks, long seed, float deadThreshold, double functionalTolerance,
+                           boolean probeEveryEpoch, float[] networkLr) {
         check(lr > 0 && Float.isFinite(lr), "lr=" + lr + " must be a positive number");
         check(epochs >= 0, "epochs=" + epochs + " must be at least 0");
         check(batch >= 1, "batch=" + batch + " must be at least 1");
@@ -46,13 +56,14 @@ public final class TrainingConfig {
         this.epochs = epochs;
         this.batch = batch;
         this.networks = networks;
+        this.firstNetwork = firstNetwork;
         this.seed = seed;
         this.deadThreshold = deadThreshold;
         this.functionalTolerance = functionalTolerance;
         this.probeEveryEpoch = probeEveryEpoch;
         if (networkLr != null) {
-            check(networkLr.length == networks, "per-network lr has " + networkLr.length + " values, networks="
-                    + networks);
+            check(networkLr.length == firstNetwork + networks, "per-network lr has " + networkLr.length
+                    + " values, networks=" + (firstNetwork + networks));
             for (int i = 0; i < networkLr.length; i++) {
                 check(networkLr[i] > 0 && Float.isFinite(networkLr[i]),
                         "lr[" + i + "]=" + networkLr[i] + " must be a positive number");
@@ -61,7 +72,19 @@ public final class TrainingConfig {
         this.networkLr = networkLr == null ? null : networkLr.clone();
     }
 
-    /** The learning rate of network {@code network}. */
+    /**
+     * Networks [first, first + count) of this ensemble (global ids, as in a run of the whole): every network draws
+     * the same random streams and gives the same result as it would in the whole run, so shards merge exactly.
+     */
+    public TrainingConfig shard(int first, int count) {
+        check(first >= 0 && count >= 1 && (long) first + count <= (long) firstNetwork + networks && first >= firstNetwork,
+                "shard [" + first + ", " + ((long) first + count) + ") is not within networks [" + firstNetwork + ", "
+                        + ((long) firstNetwork + networks) + ")");
+        return new TrainingConfig(arch, optimizer, lr, epochs, batch, first, count, seed, deadThreshold,
+                functionalTolerance, probeEveryEpoch, networkLr);
+    }
+
+    /** The learning rate of network {@code network} (a global id). */
     public float lr(int network) {
         return networkLr == null ? lr : networkLr[network];
     }

@@ -1,0 +1,44 @@
+package dev.relulab.cli;
+
+import dev.relulab.report.OutputFolder;
+import dev.relulab.report.ShardMerge;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code relulab merge}: the folders of a collapse run's shards joined into the folder one run would have written. */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Join the output folders of 'relulab collapse --shard K/N' runs (all N of them, same options, any",
+            "engines or machines) into the folder one run of the whole ensemble writes: networks.csv byte for byte",
+            "the same, summary.json with the same fractions, figure and report.html. Checks that every shard is",
+            "there once, with one configuration and relulab version.",
+            "",
+            "Example: relulab collapse --networks 1000000 --shard 1/2 --out runs/s1   (one machine)",
+            "         relulab collapse --networks 1000000 --shard 2/2 --out runs/s2   (another)",
+            "         relulab merge runs/s1 runs/s2 --out runs/all",
+            ""})
+public final class MergeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SHARD_DIR", arity = "1..*", description = "Output folders of the shards, any order.")
+    List<Path> shards;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder of the merged run.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        for (Path dir : shards) {
+            if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new UsageError("--out " + out + " is one of the shard folders; merge into a new folder");
+            }
+        }
+        OutputFolder folder = OutputFolder.prepare(out, "--out");
+        ShardMerge m = ShardMerge.read(shards);
+        CollapseCommand.writeRun(folder, m.experiment, m.result, m.engine, m.device, m.shards);
+        return 0;
+    }
+}
