@@ -28,21 +28,26 @@ import picocli.CommandLine.Option;
 /** {@code relulab collapse}: Lu et al.'s collapse sweep, from a preset with any setting overridden. */
 @Command(name = "collapse", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Train an ensemble of deep narrow networks on a 1-D target and count how many die:",
-            "born dead (a hidden layer entirely dead at initialisation), collapsed to a constant",
-            "(structural: a hidden layer dead on the training points; functional: prediction std under",
-            "tol x target std on the test points; exact: every test prediction equal), dead units per layer.",
+            "Train an ensemble of deep narrow networks on a 1-D target and count how many",
+            "die: born dead (a hidden layer entirely dead at initialisation), collapsed to",
+            "a constant (structural: a hidden layer dead on the training points;",
+            "functional: prediction std under tol x target std on the test points; exact:",
+            "every test prediction equal), and dead units per layer.",
             "",
-            "Example: relulab collapse --preset lu2019 --networks 1000 --engine cpu --out runs/lu2019",
-            "         relulab collapse --preset lu2019-leaky",
-            "         relulab collapse --init rai --depth 20 --target 'x*sin(5x)'",
+            "Examples:",
+            "  relulab collapse --preset lu2019 --networks 1000 --engine cpu --out runs/a",
+            "  relulab collapse --preset lu2019-leaky",
+            "  relulab collapse --init rai --depth 20 --target 'x*sin(5x)'",
             ""},
-        footer = {"", "Writes <out>/summary.json, networks.csv (one row per network), dead-per-layer.png/.svg and "
-                + "report.html.",
-            "With --depths, --widths, --activations or --inits, runs every cell of the grid (each one ensemble) and",
-            "writes summary.json (cells with Wilson intervals), grid.csv, collapse-vs-depth figures and report.html.",
-            "With --shard K/N, trains networks [(K-1)M/N, KM/N) of the M-network ensemble; 'relulab merge DIR...'",
-            "turns the N shard folders into the folder a single run would have written (same networks.csv)."})
+        footer = {"",
+            "Writes <out>/summary.json, networks.csv (one row per network),",
+            "dead-per-layer.png/.svg and report.html.",
+            "With --depths, --widths, --activations or --inits, runs every cell of the",
+            "grid (each one ensemble) and writes summary.json (cells with Wilson",
+            "intervals), grid.csv, collapse-vs-depth figures and report.html.",
+            "With --shard K/N, trains networks [(K-1)M/N, KM/N) of the M-network",
+            "ensemble; 'relulab merge DIR...' turns the N shard folders into the folder",
+            "one run would have written (the same networks.csv).", ""})
 public final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "lu2019",
             description = "lu2019 (ReLU, EXPERIMENTS.md) or lu2019-leaky (Leaky ReLU 0.01, first layer N(0, 0.01)). "
@@ -130,19 +135,19 @@ public final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Draw the progress bar even when stderr is not a terminal.")
     boolean progress;
 
-    @Option(names = "--depths", paramLabel = "N,N,...", split = ",",
+    @Option(names = "--depths", paramLabel = "N", split = ",", splitSynopsisLabel = ",",
             description = "Grid: hidden-layer counts, one ensemble per cell (e.g. 2,4,6,8,10,12).")
     List<Integer> depths;
 
-    @Option(names = "--widths", paramLabel = "N,N,...", split = ",",
+    @Option(names = "--widths", paramLabel = "N", split = ",", splitSynopsisLabel = ",",
             description = "Grid: widths (e.g. 2,3,4,5,10).")
     List<Integer> widths;
 
-    @Option(names = "--activations", paramLabel = "NAME,...", split = ",",
+    @Option(names = "--activations", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",",
             converter = Converters.ActivationConverter.class, description = "Grid: activations (e.g. relu,leaky_relu).")
     List<Activation> activations;
 
-    @Option(names = "--inits", paramLabel = "INIT,...", split = ",(?![^(]*\\))",
+    @Option(names = "--inits", paramLabel = "INIT", split = ",(?![^(]*\\))", splitSynopsisLabel = ",",
             converter = Converters.InitializerConverter.class, description = "Grid: weight initialisers (e.g. "
                     + "glorot_uniform,rai).")
     List<Initializer> inits;

@@ -25,7 +25,7 @@ public final class ConstantInitCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ExperimentOptions opts;
 
-    @Option(names = "--activations", split = ",", defaultValue = "relu,swish",
+    @Option(names = "--activations", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",", defaultValue = "relu,swish",
             description = "Hidden activations to compare (default: ${DEFAULT-VALUE}).")
     List<String> activations;
 

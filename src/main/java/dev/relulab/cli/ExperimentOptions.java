@@ -15,22 +15,22 @@ final class ExperimentOptions {
     @Mixin
     EngineOptions engineOptions;
 
-    @Option(names = "--networks", description = "Networks per activation (default: the preset's).")
+    @Option(names = "--networks", paramLabel = "N", description = "Networks per activation (default: the preset's).")
     Integer networks;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of data, weights and shuffles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of data, weights and shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--epochs", description = "Epochs (default: the preset's).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's).")
     Integer epochs;
 
-    @Option(names = "--batch", description = "Minibatch size (default: the preset's).")
+    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size (default: the preset's).")
     Integer batch;
 
-    @Option(names = "--lr", description = "Adam learning rate (default: the preset's).")
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate (default: the preset's).")
     Float lr;
 
-    @Option(names = "--out", description = "Folder for summary.json (created if missing).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for summary.json (created if missing).")
     Path out;
 
     Engine openEngine() {

@@ -13,14 +13,16 @@ import picocli.CommandLine.Parameters;
 /** {@code relulab merge}: the folders of a collapse run's shards joined into the folder one run would have written. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Join the output folders of 'relulab collapse --shard K/N' runs (all N of them, same options, any",
-            "engines or machines) into the folder one run of the whole ensemble writes: networks.csv byte for byte",
-            "the same, summary.json with the same fractions, figure and report.html. Checks that every shard is",
-            "there once, with one configuration and relulab version.",
+            "Join the output folders of 'relulab collapse --shard K/N' runs (all N of",
+            "them, same options, any engines or machines) into the folder one run of the",
+            "whole ensemble writes: networks.csv byte for byte the same, summary.json with",
+            "the same fractions, the figure and report.html. Checks that every shard is",
+            "there once, with one configuration and one relulab version.",
             "",
-            "Example: relulab collapse --networks 1000000 --shard 1/2 --out runs/s1   (one machine)",
-            "         relulab collapse --networks 1000000 --shard 2/2 --out runs/s2   (another)",
-            "         relulab merge runs/s1 runs/s2 --out runs/all",
+            "Example:",
+            "  relulab collapse --networks 1000000 --shard 1/2 --out runs/s1  # machine 1",
+            "  relulab collapse --networks 1000000 --shard 2/2 --out runs/s2  # machine 2",
+            "  relulab merge runs/s1 runs/s2 --out runs/all",
             ""})
 public final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHARD_DIR", arity = "1..*", description = "Output folders of the shards, any order.")

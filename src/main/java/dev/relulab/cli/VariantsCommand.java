@@ -31,7 +31,7 @@ public final class VariantsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ExperimentOptions opts;
 
-    @Option(names = "--activations", split = ",", defaultValue = "relu,leaky_relu,prelu,elu,selu,swish,gelu",
+    @Option(names = "--activations", paramLabel = "NAME", split = ",", splitSynopsisLabel = ",", defaultValue = "relu,leaky_relu,prelu,elu,selu,swish,gelu",
             description = "Hidden activations (default: ${DEFAULT-VALUE}); Leaky ReLU slope 0.1, PReLU starts at 0, "
                     + "ELU alpha 1.")
     List<String> activations;
