@@ -92,6 +92,7 @@ public final class VariantsCommand implements Callable<Integer> {
                 m.put("network", r.network());
                 m.put("dead_units_first_layer", r.deadUnitsFirstLayer());
                 m.put("dead_units_per_layer_per_epoch", r.deadUnitsPerEpoch());
+                m.put("validation_accuracy_per_epoch", r.validationAccuracyPerEpoch());
                 m.put("test_accuracy", r.testAccuracy());
                 m.put("test_loss", r.testLoss());
                 m.put("final_train_loss", r.finalTrainLoss());

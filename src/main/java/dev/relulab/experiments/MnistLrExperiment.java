@@ -32,7 +32,8 @@ public final class MnistLrExperiment {
 
     /** One trained network: dead fraction per hidden layer after each epoch ([0] = initialisation) and at the end. */
     public record Run(float lr, int seed, int network, double[] deadFraction, double[][] deadFractionPerEpoch,
-                      double valAccuracy, double valLoss, float finalTrainLoss, boolean diverged) {}
+                      double[] valAccuracyPerEpoch, double valAccuracy, double valLoss, float finalTrainLoss,
+                      boolean diverged) {}
 
     public float[] rates = NOTEBOOK_RATES.clone();
     public int seeds = 3, epochs = 5, batch = 256;
@@ -67,7 +68,7 @@ public final class MnistLrExperiment {
         float[] lr = new float[networks()];
         for (int n = 0; n < lr.length; n++) lr[n] = lrOf(n);
         return new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), rates[0], epochs, batch, networks(), seed,
-                0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true, lr);
+                0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true, lr).testingEveryEpoch();
     }
 
     /** Trains every rate and seed as one ensemble; the split's test part is the validation set. */
@@ -86,8 +87,8 @@ public final class MnistLrExperiment {
             for (int p = 0; p < probes.size(); p++) perEpoch[p] = fractions(probes.get(p), arch);
             double[] end = new double[H];
             for (int h = 0; h < H; h++) end[h] = r.deadEnd[n][h] / (double) arch.width(h + 1);
-            runs.add(new Run(lrOf(n), n % seeds, n, end, perEpoch, rec.testAccuracy(n), rec.testLoss(n),
-                    r.finalLoss[n], r.diverged[n]));
+            runs.add(new Run(lrOf(n), n % seeds, n, end, perEpoch, rec.testAccuracyPerPass(n), rec.testAccuracy(n),
+                    rec.testLoss(n), r.finalLoss[n], r.diverged[n]));
         }
         return runs;
     }

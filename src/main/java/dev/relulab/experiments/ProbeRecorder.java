@@ -18,7 +18,7 @@ import java.util.List;
  * does not return: the dead-unit counts of every probe (so, with probeEveryEpoch, a count per epoch), the hidden
  * activations of the latest probe (when asked), and test-set accuracy and loss. It recognises the passes from the
  * calls the trainer makes (gatherRows starts a batch; a probe forwards with alive masks and ends with reduceDead of
- * the last hidden layer; the test pass calls outputStats for predictions then targets), so it reads back only small
+ * the last hidden layer; the test pass calls outputStats for predictions then targets, the first batch of a pass with first set), so it reads back only small
  * experiments' data and must not be used where speed matters.
  */
 public final class ProbeRecorder extends ForwardingEngine {
@@ -26,8 +26,8 @@ public final class ProbeRecorder extends ForwardingEngine {
     private final boolean keepActivations;
     private final List<List<int[]>> deadPerProbe = new ArrayList<>();
     private final float[][][] activations;
-    private final int[] testRows, testCorrect;
-    private final double[] testLoss;
+    /** Per network, one {rows, correct, loss sum} per test pass, in order. */
+    private final List<List<double[]>> testPasses = new ArrayList<>();
     private final ThreadLocal<ChunkState> state = ThreadLocal.withInitial(ChunkState::new);
 
     private record Rows(float[] values, int B, int n) {}
@@ -46,9 +46,7 @@ public final class ProbeRecorder extends ForwardingEngine {
         this.keepActivations = keepActivations;
         for (int i = 0; i < networks; i++) deadPerProbe.add(new ArrayList<>());
         activations = new float[networks][][];
-        testRows = new int[networks];
-        testCorrect = new int[networks];
-        testLoss = new double[networks];
+        for (int i = 0; i < networks; i++) testPasses.add(new ArrayList<>());
     }
 
     /** Dead units per hidden layer of network {@code net} at each probe: 0 at initialisation, then in order. */
@@ -61,12 +59,27 @@ public final class ProbeRecorder extends ForwardingEngine {
         return activations[net];
     }
 
+    /** Accuracy of network {@code net} on the test set in the last test pass (NaN when there was none). */
     public double testAccuracy(int net) {
-        return testRows[net] == 0 ? Double.NaN : testCorrect[net] / (double) testRows[net];
+        List<double[]> passes = testPasses.get(net);
+        return passes.isEmpty() ? Double.NaN : accuracy(passes.get(passes.size() - 1));
     }
 
+    /** Mean loss of network {@code net} on the test set in the last test pass (NaN when there was none). */
     public double testLoss(int net) {
-        return testRows[net] == 0 ? Double.NaN : testLoss[net] / testRows[net];
+        List<double[]> passes = testPasses.get(net);
+        if (passes.isEmpty()) return Double.NaN;
+        double[] p = passes.get(passes.size() - 1);
+        return p[2] / p[0];
+    }
+
+    /** Test accuracy of network {@code net} in every test pass, in order (with testEveryEpoch: one per epoch). */
+    public double[] testAccuracyPerPass(int net) {
+        return testPasses.get(net).stream().mapToDouble(ProbeRecorder::accuracy).toArray();
+    }
+
+    private static double accuracy(double[] pass) {
+        return pass[0] == 0 ? Double.NaN : pass[1] / pass[0];
     }
 
     @Override
@@ -158,12 +171,14 @@ public final class ProbeRecorder extends ForwardingEngine {
             return;
         }
         for (int e = 0; e < E; e++) {
-            int net = s.netBase + e;
+            List<double[]> passes = testPasses.get(s.netBase + e);
+            if (first) passes.add(new double[3]);
+            double[] pass = passes.get(passes.size() - 1);
             for (int r = 0; r < B; r++) {
                 int o = (e * B + r) * n;
-                testRows[net]++;
-                testLoss[net] += loss.example(s.predictions, o, values, o, n, 1f, null, 0);
-                if (classOf(s.predictions, o, n, 0f) == classOf(values, o, n, 0.5f)) testCorrect[net]++;
+                pass[0]++;
+                pass[2] += loss.example(s.predictions, o, values, o, n, 1f, null, 0);
+                if (classOf(s.predictions, o, n, 0f) == classOf(values, o, n, 0.5f)) pass[1]++;
             }
         }
     }

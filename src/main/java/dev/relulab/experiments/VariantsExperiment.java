@@ -20,14 +20,18 @@ import java.util.List;
  * The variants preset (002): make_classification-style data (2000 x 20, 15 informative, 5 redundant, 10% flipped),
  * an 80/20 shuffled split standardised with the training statistics, a 20-64-32-1 sigmoid network (Glorot-uniform,
  * zero biases), Adam, binary cross-entropy, 50 epochs of batch 32. Dead units of every hidden layer are counted on
- * the first 100 training rows after every epoch; test accuracy and loss at the end. Epochs must be at least 1.
+ * the first 100 training rows, and the test set's accuracy measured, after every epoch; test accuracy and loss at
+ * the end. Epochs must be at least 1.
  */
 public final class VariantsExperiment {
     public static final int PROBE_ROWS = 100;
 
-    /** One trained network: dead units [epoch][hidden layer] after each epoch, and its test accuracy and loss. */
-    public record Run(String activation, float alpha, int network, int[][] deadUnitsPerEpoch, double testAccuracy,
-                      double testLoss, float finalTrainLoss) {
+    /**
+     * One trained network: dead units [epoch][hidden layer] and validation (test-set) accuracy after each epoch, as
+     * Keras' validation_data gives them, and its test accuracy and loss at the end.
+     */
+    public record Run(String activation, float alpha, int network, int[][] deadUnitsPerEpoch,
+                      double[] validationAccuracyPerEpoch, double testAccuracy, double testLoss, float finalTrainLoss) {
         /** Dead units of the first hidden layer after each epoch. */
         public int[] deadUnitsFirstLayer() {
             int[] d = new int[deadUnitsPerEpoch.length];
@@ -69,7 +73,7 @@ public final class VariantsExperiment {
     public List<Run> run(Engine engine, Split split, Activation act, float alpha, Progress progress) {
         Architecture arch = architecture(act, alpha);
         TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), lr, epochs, batch, networks,
-                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
+                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true).testingEveryEpoch();
         ProbeRecorder rec = new ProbeRecorder(engine, networks, arch.loss, false);
         StoredData stored = new StoredData(split.train(), split.test(), Math.min(PROBE_ROWS, split.train().rows));
         EnsembleResult r = new EnsembleTrainer(rec).train(cfg, stored, progress);
@@ -78,7 +82,8 @@ public final class VariantsExperiment {
             List<int[]> probes = rec.deadPerProbe(n);
             int[][] dead = new int[epochs][];
             for (int e = 0; e < epochs; e++) dead[e] = probes.get(e + 1).clone();
-            runs.add(new Run(act.cliName(), alpha, n, dead, rec.testAccuracy(n), rec.testLoss(n), r.finalLoss[n]));
+            runs.add(new Run(act.cliName(), alpha, n, dead, rec.testAccuracyPerPass(n), rec.testAccuracy(n),
+                    rec.testLoss(n), r.finalLoss[n]));
         }
         return runs;
     }

@@ -124,6 +124,7 @@ public final class MnistLrReport {
             o.put("seed", r.seed());
             o.put("network", r.network());
             o.set("dead_fraction_per_layer", Json.array(r.deadFraction()));
+            o.set("val_accuracy_per_epoch", Json.array(r.valAccuracyPerEpoch()));
             o.put("val_accuracy", r.valAccuracy());
             o.put("val_loss", r.valLoss());
             o.put("final_train_loss", r.finalTrainLoss());
@@ -164,11 +165,13 @@ public final class MnistLrReport {
     public String epochsCsv() {
         StringBuilder b = new StringBuilder("lr,seed,network,epoch");
         for (int h = 1; h <= layers; h++) b.append(",dead_fraction_l").append(h);
-        b.append('\n');
+        b.append(",val_accuracy\n");
         for (Run r : runs) {
             for (int e = 0; e < r.deadFractionPerEpoch().length; e++) {
                 b.append(r.lr()).append(',').append(r.seed()).append(',').append(r.network()).append(',').append(e);
                 for (double d : r.deadFractionPerEpoch()[e]) b.append(',').append(d);
+                b.append(',');
+                if (e >= 1 && e <= r.valAccuracyPerEpoch().length) b.append(r.valAccuracyPerEpoch()[e - 1]);
                 b.append('\n');
             }
         }
@@ -230,6 +233,25 @@ public final class MnistLrReport {
         return c;
     }
 
+    /** Mean validation accuracy after each epoch, one line per rate (the Keras history's val_accuracy). */
+    public XYChart accuracyPerEpoch() {
+        XYChart c = Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (%)");
+        int epochs = runs.get(0).valAccuracyPerEpoch().length;
+        double[] x = new double[epochs];
+        for (int e = 0; e < epochs; e++) x[e] = e + 1;
+        for (int i = 0; i < exp.rates.length; i++) {
+            List<Run> rs = at(exp.rates[i]);
+            double[] mean = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                final int ep = e;
+                mean[e] = 100 * rs.stream().mapToDouble(r -> r.valAccuracyPerEpoch()[ep]).average().orElse(0);
+            }
+            Charts.line(c, "lr " + exp.rates[i], x, mean, i);
+        }
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        return c;
+    }
+
     private double[] rateAxis() {
         double[] x = new double[exp.rates.length];
         for (int i = 0; i < x.length; i++) x[i] = exp.rates[i];
@@ -253,8 +275,10 @@ public final class MnistLrReport {
         html.figure(Figures.write(folder, "accuracy-vs-lr", accuracyAgainstRate()), "Validation accuracy");
         html.figure(Figures.write(folder, "dead-per-epoch-l1", deadPerEpoch(0)), "Dead units of the first hidden "
                 + "layer after each epoch, mean over seeds");
+        html.figure(Figures.write(folder, "accuracy-per-epoch", accuracyPerEpoch()), "Validation accuracy after each "
+                + "epoch, mean over seeds");
         html.link("summary.json", "summary.json").link("runs.csv", "runs.csv (one row per network)")
-                .link("epochs.csv", "epochs.csv (dead fraction per layer after each epoch)");
+                .link("epochs.csv", "epochs.csv (dead fraction per layer and validation accuracy after each epoch)");
         html.write(folder);
         return html;
     }

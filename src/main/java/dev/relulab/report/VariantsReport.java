@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 
-/** The figures and files of a variants run beside its summary.json: dead units per epoch per variant, report.html. */
+/**
+ * The figures and files of a variants run beside its summary.json: dead units and validation accuracy per epoch per
+ * variant, test accuracy, report.html.
+ */
 public final class VariantsReport {
     private final Map<String, List<Run>> byActivation = new LinkedHashMap<>();
 
@@ -37,6 +40,24 @@ public final class VariantsReport {
         return c;
     }
 
+    /** Mean validation (test-set) accuracy after each epoch, one line per variant: the notebook's training curves. */
+    public XYChart validationAccuracyPerEpoch() {
+        XYChart c = Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (mean over networks)");
+        int k = 0;
+        for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
+            int epochs = e.getValue().get(0).validationAccuracyPerEpoch().length;
+            double[] x = new double[epochs], y = new double[epochs];
+            for (int ep = 0; ep < epochs; ep++) {
+                final int t = ep;
+                x[ep] = ep + 1;
+                y[ep] = e.getValue().stream().mapToDouble(r -> r.validationAccuracyPerEpoch()[t]).average().orElse(0);
+            }
+            Charts.line(c, e.getKey(), x, y, k++).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        c.getStyler().setYAxisMax(1.0);
+        return c;
+    }
+
     /** Test accuracy of every network, one column of points per variant (x = the variant's index). */
     public XYChart accuracy() {
         XYChart c = Charts.xy("Test accuracy per variant (x: " + String.join(", ", byActivation.keySet()) + ")",
@@ -54,16 +75,16 @@ public final class VariantsReport {
         return c;
     }
 
-    /** One row per network and epoch: dead units of every hidden layer. */
+    /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */
     public String epochsCsv() {
-        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer\n");
+        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer,validation_accuracy\n");
         for (List<Run> rs : byActivation.values()) {
             for (Run r : rs) {
                 for (int ep = 0; ep < r.deadUnitsPerEpoch().length; ep++) {
                     b.append(r.activation()).append(',').append(r.network()).append(',').append(ep + 1).append(",\"");
                     int[] d = r.deadUnitsPerEpoch()[ep];
                     for (int h = 0; h < d.length; h++) b.append(h == 0 ? "" : " ").append(d[h]);
-                    b.append("\"\n");
+                    b.append("\",").append(r.validationAccuracyPerEpoch()[ep]).append('\n');
                 }
             }
         }
@@ -79,8 +100,11 @@ public final class VariantsReport {
         html.table(header, rows);
         html.figure(Figures.write(folder, "dead-per-epoch-l1", deadPerEpoch(0)), "Dead units of the first hidden "
                 + "layer (64 units) after each epoch, on 100 training rows");
+        html.figure(Figures.write(folder, "validation-accuracy", validationAccuracyPerEpoch()), "Validation (test-set) "
+                + "accuracy after each epoch, mean over networks");
         html.figure(Figures.write(folder, "test-accuracy", accuracy()), "Test accuracy of every network");
-        html.link("summary.json", "summary.json").link("epochs.csv", "epochs.csv (dead units per layer per epoch)");
+        html.link("summary.json", "summary.json").link("epochs.csv", "epochs.csv (dead units per layer and validation "
+                + "accuracy per epoch)");
         html.write(folder);
         return html;
     }

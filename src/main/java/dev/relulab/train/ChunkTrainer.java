@@ -54,6 +54,7 @@ final class ChunkTrainer {
             }
             progress.advance((long) steps * E);
             if (cfg.probeEveryEpoch && epoch + 1 < cfg.epochs) probe(netBase, E, dead, revived);
+            if (cfg.testEveryEpoch && epoch + 1 < cfg.epochs) test(netBase, E);
         }
         probe(netBase, E, dead, revived);
         test(netBase, E);

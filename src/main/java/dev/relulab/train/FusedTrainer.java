@@ -28,7 +28,10 @@ final class FusedTrainer implements AutoCloseable {
 
     /** The fused description of this training when the engine can run it fused, else null. */
     static FusedNetwork plan(Engine eng, TrainingConfig cfg, DataSource data) {
-        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || !(data instanceof FunctionData)) return null;
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true")) || !(data instanceof FunctionData)
+                || cfg.testEveryEpoch) {
+            return null; // the fused kernel tests once, at the end
+        }
         FunctionData f = (FunctionData) data;
         FusedNetwork net = new FusedNetwork(cfg.arch, cfg.optimizer, cfg.seed, f.target, f.lo, f.hi, f.trainSize(),
                 f.testSize(), cfg.batch, cfg.epochs, cfg.probeEveryEpoch, cfg.deadThreshold);

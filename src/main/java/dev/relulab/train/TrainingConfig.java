@@ -24,6 +24,8 @@ public final class TrainingConfig {
     public final double functionalTolerance;
     /** Probe dead units after every epoch, so that revived units are seen (else only at start and end). */
     public final boolean probeEveryEpoch;
+    /** Run the test pass after every epoch as well as at the end (for validation curves); see {@link #testingEveryEpoch}. */
+    public final boolean testEveryEpoch;
     /** Per-network learning rates overriding {@link #lr}, or null when every network uses {@link #lr}. */
     private final float[] networkLr;
 
@@ -38,12 +40,12 @@ public final class TrainingConfig {
                           long seed, float deadThreshold, double functionalTolerance, boolean probeEveryEpoch,
                           float[] networkLr) {
         this(arch, optimizer, lr, epochs, batch, 0, networks, seed, deadThreshold, functionalTolerance,
-                probeEveryEpoch, networkLr);
+                probeEveryEpoch, networkLr, false);
     }
 
     private TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int firstNetwork,
                            int networks, long seed, float deadThreshold, double functionalTolerance,
-                           boolean probeEveryEpoch, float[] networkLr) {
+                           boolean probeEveryEpoch, float[] networkLr, boolean testEveryEpoch) {
         check(lr > 0 && Float.isFinite(lr), "lr=" + lr + " must be a positive number");
         check(epochs >= 0, "epochs=" + epochs + " must be at least 0");
         check(batch >= 1, "batch=" + batch + " must be at least 1");
@@ -61,6 +63,7 @@ public final class TrainingConfig {
         this.deadThreshold = deadThreshold;
         this.functionalTolerance = functionalTolerance;
         this.probeEveryEpoch = probeEveryEpoch;
+        this.testEveryEpoch = testEveryEpoch;
         if (networkLr != null) {
             check(networkLr.length == firstNetwork + networks, "per-network lr has " + networkLr.length
                     + " values, networks=" + (firstNetwork + networks));
@@ -81,7 +84,16 @@ public final class TrainingConfig {
                 "shard [" + first + ", " + ((long) first + count) + ") is not within networks [" + firstNetwork + ", "
                         + ((long) firstNetwork + networks) + ")");
         return new TrainingConfig(arch, optimizer, lr, epochs, batch, first, count, seed, deadThreshold,
-                functionalTolerance, probeEveryEpoch, networkLr);
+                functionalTolerance, probeEveryEpoch, networkLr, testEveryEpoch);
+    }
+
+    /**
+     * This configuration with the test pass run after every epoch, not only at the end: a recorder of the test pass
+     * (experiments' ProbeRecorder) then sees a validation curve. Training and every result stay the same.
+     */
+    public TrainingConfig testingEveryEpoch() {
+        return new TrainingConfig(arch, optimizer, lr, epochs, batch, firstNetwork, networks, seed, deadThreshold,
+                functionalTolerance, probeEveryEpoch, networkLr, true);
     }
 
     /** The learning rate of network {@code network} (a global id). */

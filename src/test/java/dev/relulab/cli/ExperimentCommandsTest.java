@@ -59,6 +59,10 @@ class ExperimentCommandsTest {
         assertTrue(acc > 0.6 && acc <= 1, "accuracy " + acc);
         OutputChecks.assertFigure(dir, "dead-per-epoch-l1");
         OutputChecks.assertFigure(dir, "test-accuracy");
+        OutputChecks.assertFigure(dir, "validation-accuracy");
+        JsonNode curve = runs.get(0).get("validation_accuracy_per_epoch");
+        assertEquals(2, curve.size());
+        assertEquals(acc, curve.get(1).asDouble(), 0.0, "the last epoch's validation accuracy is the test accuracy");
         assertTrue(OutputChecks.assertReportLinksResolve(dir).contains("epochs.csv"));
     }
 

@@ -43,7 +43,7 @@ class MnistLrCommandTest {
     void trainsEveryRateAndSeedAndReportsOneRowPerRate() throws Exception {
         Path out = dir.resolve("out");
         CollapseCommandTest.Result r = CollapseCommandTest.run("mnist-lr", "--data", tarball(250).toString(),
-                "--limit", "200", "--rates", "0.1,0.01", "--seeds", "2", "--epochs", "1", "--batch", "32",
+                "--limit", "200", "--rates", "0.1,0.01", "--seeds", "2", "--epochs", "2", "--batch", "32",
                 "--engine", "cpu", "--threads", "1", "--out", out.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("160 training / 40 validation images"), r.out);
@@ -61,12 +61,19 @@ class MnistLrCommandTest {
             for (JsonNode f : run.get("dead_fraction_per_layer")) assertTrue(f.asDouble() >= 0 && f.asDouble() <= 1);
             double acc = run.get("val_accuracy").asDouble();
             assertTrue(acc >= 0 && acc <= 1, "val_accuracy " + acc);
+            JsonNode curve = run.get("val_accuracy_per_epoch");
+            assertEquals(2, curve.size());
+            assertEquals(acc, curve.get(1).asDouble(), 0.0, "the last epoch's validation accuracy is the final one");
         }
         assertEquals(2, s.get("rates").size());
         assertEquals(40, s.get("config").get("validation_rows").asInt());
         assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size(), "header plus one row per network");
-        assertEquals(1 + 4 * 2, Files.readAllLines(out.resolve("epochs.csv")).size(), "init and one epoch per network");
-        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1")) {
+        List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
+        assertEquals(1 + 4 * 3, epochs.size(), "init and two epochs per network");
+        assertTrue(epochs.get(0).endsWith(",val_accuracy") && epochs.get(1).endsWith(",")
+                && !epochs.get(3).endsWith(","), "no validation accuracy at initialisation, one after each epoch\n"
+                + String.join("\n", epochs));
+        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1", "accuracy-per-epoch")) {
             OutputChecks.assertFigure(out, stem);
         }
         List<String> links = OutputChecks.assertReportLinksResolve(out);

@@ -44,4 +44,33 @@ class VariantsExperimentTest {
                     + deadAtEnd[a]);
         }
     }
+
+    /**
+     * The curve's k-th point is the test accuracy a run of k epochs ends with: the per-epoch test pass measures the
+     * network after that epoch and leaves its training untouched.
+     */
+    @Test
+    void validationCurveMatchesShorterRuns() {
+        VariantsExperiment x = new VariantsExperiment();
+        x.networks = 3;
+        x.lr = 0.02f;
+        Split split = x.split();
+        try (CpuEngine engine = new CpuEngine(1)) {
+            x.epochs = 3;
+            List<VariantsExperiment.Run> full = x.run(engine, split, Activation.RELU, 0f, Progress.silent(1));
+            for (int k = 1; k <= 2; k++) {
+                x.epochs = k;
+                List<VariantsExperiment.Run> shorter = x.run(engine, split, Activation.RELU, 0f, Progress.silent(1));
+                for (int n = 0; n < x.networks; n++) {
+                    double[] curve = full.get(n).validationAccuracyPerEpoch();
+                    assertEquals(3, curve.length);
+                    assertEquals(shorter.get(n).testAccuracy(), curve[k - 1], 0.0, "network " + n + " epoch " + k);
+                    assertEquals(full.get(n).testAccuracy(), curve[2], 0.0);
+                }
+            }
+            double first = full.stream().mapToDouble(r -> r.validationAccuracyPerEpoch()[0]).sum();
+            double last = full.stream().mapToDouble(r -> r.validationAccuracyPerEpoch()[2]).sum();
+            assertTrue(first != last, "the curve moves between epochs 1 and 3");
+        }
+    }
 }
