@@ -64,6 +64,21 @@ public final class OutputFolder {
         return writeAtomically(name, tmp -> Files.write(tmp, bytes));
     }
 
+    /**
+     * An empty hidden file beside {@code name}, made with the permissions of any new file (the umask's, unlike
+     * Files.createTempFile's owner-only ones), so that the renamed result reads like a file the user wrote.
+     */
+    private Path freshTemp(String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) throw e;
+            }
+        }
+    }
+
     private interface TempWriter {
         void fill(Path tmp) throws IOException;
     }
@@ -71,7 +86,7 @@ public final class OutputFolder {
     private Path writeAtomically(String name, TempWriter writer) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(name);
-        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        Path tmp = freshTemp(name);
         try {
             writer.fill(tmp);
             try {
