@@ -59,8 +59,9 @@ public final class BenchForwardCommand implements Runnable {
                     r.copyGBs(), r.forwardGBs() / r.copyGBs()));
             md.append(String.format(Locale.ROOT, "- MB moved: compulsory bytes of one forward call (read x, w, b;"
                     + " write z, a); the copy moves the same bytes (reads and writes half each) with Engine.copy."
-                    + "%n- %d warm-up and %d timed runs each, medians, Engine.synchronize() around every run;"
-                    + " network 0's output was checked against the CPU engine first.%n", warmup, repeats));
+                    + "%n- %d warm-up and %d timed runs each, medians, timed by %s;"
+                    + " network 0's output was checked against the CPU engine first.%n", warmup, repeats,
+                    engine.timerName()));
         }
         runs.emit(spec, md.toString());
     }

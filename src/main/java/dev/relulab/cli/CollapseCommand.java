@@ -182,6 +182,9 @@ public final class CollapseCommand implements Callable<Integer> {
                          String device, int mergedShards) throws IOException {
         CollapseSummary summary = CollapseExperiment.summarise(r);
         CollapseReport.printTable(System.out, exp, summary, r, engineName + " (" + device + ")");
+        if (mergedShards > 0) {
+            System.out.printf("(merged from %d shards: the time is the sum of their training times)%n", mergedShards);
+        }
         CollapseReport.writeSummary(folder, exp, summary, r, engineName, device, VersionProvider.version(),
                 mergedShards);
         folder.write("networks.csv", w -> NetworksCsv.write(r, w));

@@ -3,6 +3,7 @@ package dev.relulab.cli;
 import dev.relulab.report.OutputFolder;
 import dev.relulab.report.ShardMerge;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,10 +15,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Join the output folders of 'relulab collapse --shard K/N' runs (all N of",
-            "them, same options, any engines or machines) into the folder one run of the",
-            "whole ensemble writes: networks.csv byte for byte the same, summary.json with",
-            "the same fractions, the figure and report.html. Checks that every shard is",
-            "there once, with one configuration and one relulab version.",
+            "them, same options, on any machines) into the folder one run of the whole",
+            "ensemble writes: summary.json, networks.csv, the figure and report.html.",
+            "Shards trained on one engine and training path (as the whole run would be)",
+            "give networks.csv byte for byte; merge checks that every shard is there",
+            "once, with one configuration, relulab version, engine and training path.",
+            "The merged time is the sum of the shards' training times.",
             "",
             "Example:",
             "  relulab collapse --networks 1000000 --shard 1/2 --out runs/s1  # machine 1",
@@ -31,15 +34,20 @@ public final class MergeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder of the merged run.")
     Path out;
 
+    @Option(names = "--allow-mixed-engines", description = "Merge shards trained on different engines or training "
+            + "paths (fused, op by op); their networks agree within the parity tolerances, not bit for bit.")
+    boolean allowMixed;
+
     @Override
     public Integer call() throws IOException {
         for (Path dir : shards) {
-            if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+            if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())
+                    || Files.exists(dir) && Files.exists(out) && Files.isSameFile(dir, out)) {
                 throw new UsageError("--out " + out + " is one of the shard folders; merge into a new folder");
             }
         }
         OutputFolder folder = OutputFolder.prepare(out, "--out");
-        ShardMerge m = ShardMerge.read(shards);
+        ShardMerge m = ShardMerge.read(shards, allowMixed);
         CollapseCommand.writeRun(folder, m.experiment, m.result, m.engine, m.device, m.shards);
         return 0;
     }

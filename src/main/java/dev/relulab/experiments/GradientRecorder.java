@@ -59,6 +59,10 @@ public final class GradientRecorder extends ForwardingEngine {
     public void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int d, int k, long seed, int netBase,
                            int E, int start, int B, int epoch, Buffer x, Buffer y) {
         inner.gatherRows(data, labels, rowBase, nRows, d, k, seed, netBase, E, start, B, epoch, x, y);
+        if (netBase < 0 || netBase + E > initNorm.length) {
+            throw new IllegalStateException("GradientRecorder records networks [0, " + initNorm.length + "); got ["
+                    + netBase + ", " + (netBase + E) + ") (a sharded training is not supported)");
+        }
         State s = state.get();
         s.netBase = netBase;
         s.E = E;

@@ -86,24 +86,30 @@ public final class ProbeRecorder extends ForwardingEngine {
     public void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int dd, int k, long seed, int netBase,
                            int E, int start, int B, int epoch, Buffer x, Buffer y) {
         inner.gatherRows(data, labels, rowBase, nRows, dd, k, seed, netBase, E, start, B, epoch, x, y);
-        ChunkState s = state.get();
-        s.netBase = netBase;
-        s.E = E;
+        ChunkState s = chunk(netBase, E);
         s.B = B;
-        s.hiddenLayer = 0;
-        s.statsCall = 0;
     }
 
     @Override
     public void functionPoints(FunctionTarget f, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
                                int nPoints, int start, int B, int epoch, Buffer x, Buffer y) {
         inner.functionPoints(f, lo, hi, seed, netBase, E, purpose, nPoints, start, B, epoch, x, y);
+        ChunkState s = chunk(netBase, E);
+        s.B = B;
+    }
+
+    /** The calling thread's state, reset for a batch of networks [netBase, netBase + E). */
+    private ChunkState chunk(int netBase, int E) {
+        if (netBase < 0 || netBase + E > testPasses.size()) {
+            throw new IllegalStateException("ProbeRecorder records networks [0, " + testPasses.size() + "); got ["
+                    + netBase + ", " + (netBase + E) + ") (a sharded training is not supported)");
+        }
         ChunkState s = state.get();
         s.netBase = netBase;
         s.E = E;
-        s.B = B;
         s.hiddenLayer = 0;
         s.statsCall = 0;
+        return s;
     }
 
     @Override

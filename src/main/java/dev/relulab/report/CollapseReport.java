@@ -90,7 +90,10 @@ public final class CollapseReport {
         interval(ci, "collapse_fraction_structural", s.structural);
         interval(ci, "collapse_fraction_functional", s.functional);
         interval(ci, "collapse_fraction_exact", s.exact);
-        if (mergedShards > 0) root.put("merged_shards", mergedShards);
+        if (mergedShards > 0) {
+            root.put("merged_shards", mergedShards);
+            root.put("seconds_note", "sum of the shards' training seconds; networks_per_second is per machine");
+        }
         if (exp.shard != null) {
             ObjectNode shard = root.putObject("shard");
             shard.put("index", exp.shard.index());

@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * The folders of a collapse run's shards ({@code collapse --shard K/N}) read back as the one run they cut: the same
- * configuration and version in every folder, each shard of 1..N once, every network once. Errors name the folder.
+ * configuration and version in every folder, each shard of 1..N once, every network once, and (unless mixing is
+ * allowed) one engine and training path, the condition for the merged files to equal one run's bit for bit. Errors
+ * name the folder.
  */
 public final class ShardMerge {
     public final CollapseExperiment experiment;
@@ -35,8 +37,12 @@ public final class ShardMerge {
         this.shards = shards;
     }
 
-    /** Reads and checks the shard folders; the merged result's seconds are the shards' training seconds summed. */
-    public static ShardMerge read(List<Path> dirs) throws IOException {
+    /**
+     * Reads and checks the shard folders; the merged result's seconds are the shards' training seconds summed.
+     * {@code allowMixed} lets shards trained on different engines or training paths merge (their results agree only
+     * within the engines' parity tolerances).
+     */
+    public static ShardMerge read(List<Path> dirs, boolean allowMixed) throws IOException {
         if (dirs.isEmpty()) throw new IllegalArgumentException("no shard folders given");
         List<JsonNode> summaries = new ArrayList<>();
         for (Path dir : dirs) summaries.add(summary(dir));
@@ -57,12 +63,23 @@ public final class ShardMerge {
             byIndex[shard.index()] = dirs.get(i);
             sameAs(first, s, "config", dirs.get(0), dirs.get(i));
             sameAs(first, s, "relulab_version", dirs.get(0), dirs.get(i));
+            if (!allowMixed && !(s.path("engine").equals(first.path("engine"))
+                    && s.path("training_path").equals(first.path("training_path")))) {
+                throw new IllegalArgumentException(dirs.get(0) + " ran on " + how(first) + " but " + dirs.get(i)
+                        + " on " + how(s) + ": engines agree within their parity tolerances, not bit for bit; run "
+                        + "every shard on one engine, or pass --allow-mixed-engines");
+            }
         }
         List<String> missing = new ArrayList<>();
         for (int k = 1; k <= count; k++) if (byIndex[k] == null) missing.add(k + "/" + count);
         if (!missing.isEmpty()) throw new IllegalArgumentException("shard " + String.join(", ", missing) + " missing");
 
-        CollapseSettings settings = CollapseReport.settings(first.get("config"));
+        CollapseSettings settings;
+        try {
+            settings = CollapseReport.settings(first.path("config"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dirs.get(0).resolve("summary.json") + ": " + e.getMessage(), e);
+        }
         CollapseExperiment exp = new CollapseExperiment(settings);
         int total = settings.networks;
         EnsembleResult r = new EnsembleResult(0, total, exp.config.arch.widths());
@@ -111,7 +128,15 @@ public final class ShardMerge {
         JsonNode shard = s.get("shard");
         if (shard == null) throw new IllegalArgumentException(dir + " holds a whole run, not a shard (no \"shard\" in "
                 + "its summary.json)");
-        return new Shard(shard.path("index").asInt(), shard.path("count").asInt());
+        try {
+            return new Shard(shard.path("index").asInt(), shard.path("count").asInt());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(dir.resolve("summary.json") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String how(JsonNode s) {
+        return s.path("engine").asText("?") + " (" + s.path("training_path").asText("?") + ")";
     }
 
     /** Requires equal {@code key} values, naming the first differing field of an object. */

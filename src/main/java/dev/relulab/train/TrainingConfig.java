@@ -40,7 +40,7 @@ public final class TrainingConfig {
                           long seed, float deadThreshold, double functionalTolerance, boolean probeEveryEpoch,
                           float[] networkLr) {
         this(arch, optimizer, lr, epochs, batch, 0, networks, seed, deadThreshold, functionalTolerance,
-                probeEveryEpoch, networkLr, false);
+                probeEveryEpoch, oneRatePerNetwork(networkLr, networks), false);
     }
 
     private TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int firstNetwork,
@@ -65,8 +65,9 @@ public final class TrainingConfig {
         this.probeEveryEpoch = probeEveryEpoch;
         this.testEveryEpoch = testEveryEpoch;
         if (networkLr != null) {
-            check(networkLr.length == firstNetwork + networks, "per-network lr has " + networkLr.length
-                    + " values, networks=" + (firstNetwork + networks));
+            // a shard keeps the whole ensemble's rates, indexed by global id
+            check(networkLr.length >= firstNetwork + networks, "per-network lr has " + networkLr.length
+                    + " values, networks [" + firstNetwork + ", " + (firstNetwork + networks) + ")");
             for (int i = 0; i < networkLr.length; i++) {
                 check(networkLr[i] > 0 && Float.isFinite(networkLr[i]),
                         "lr[" + i + "]=" + networkLr[i] + " must be a positive number");
@@ -99,6 +100,12 @@ public final class TrainingConfig {
     /** The learning rate of network {@code network} (a global id). */
     public float lr(int network) {
         return networkLr == null ? lr : networkLr[network];
+    }
+
+    private static float[] oneRatePerNetwork(float[] networkLr, int networks) {
+        check(networkLr == null || networkLr.length == networks, "per-network lr has "
+                + (networkLr == null ? 0 : networkLr.length) + " values, networks=" + networks);
+        return networkLr;
     }
 
     private static void check(boolean ok, String message) {

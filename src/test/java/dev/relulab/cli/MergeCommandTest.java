@@ -91,6 +91,44 @@ class MergeCommandTest {
     }
 
     @Test
+    void refusesMixedEnginesUnlessAllowedAndTamperedFolders() throws Exception {
+        Path s1 = collapse("s1", "--shard", "1/2"), s2 = collapse("s2", "--shard", "2/2");
+        Path other = tmp.resolve("other-engine");
+        copy(s2, other);
+        Path summary = other.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"engine\" : \"cpu\"", "\"engine\" : \"opencl\""));
+        Path out = tmp.resolve("mixed");
+        Result r = run("merge", s1.toString(), other.toString(), "--out", out.toString());
+        assertEquals(Main.EXIT_USAGE, r.code, r.err);
+        assertTrue(r.err.contains("--allow-mixed-engines"), r.err);
+        assertFalse(Files.exists(out));
+        r = run("merge", s1.toString(), other.toString(), "--allow-mixed-engines", "--out", out.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("merged from 2 shards"), r.out);
+
+        Path dup = tmp.resolve("duplicated-row");
+        copy(s2, dup);
+        List<String> rows = Files.readAllLines(dup.resolve("networks.csv"));
+        Files.writeString(dup.resolve("networks.csv"), String.join("\n", rows) + "\n" + rows.get(1) + "\n");
+        Path three = collapse("of-three", "--shard", "3/3");
+        Object[][] cases = {{dup, "appears twice"}, {three, "is one of 2"}};
+        for (Object[] c : cases) {
+            Path bad = tmp.resolve("never");
+            r = run("merge", s1.toString(), c[0].toString(), "--out", bad.toString());
+            assertEquals(Main.EXIT_USAGE, r.code, r.err);
+            assertTrue(r.err.contains((String) c[1]), c[1] + " not in: " + r.err);
+            assertFalse(Files.exists(bad));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (java.util.stream.Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, to.resolve(f.getFileName()));
+        }
+    }
+
+    @Test
     void badShardOptionsExitTwo() {
         Object[][] cases = {
             {new String[] {"--shard", "4/3"}, "'4/3'"}, {new String[] {"--shard", "half"}, "K/N"},

@@ -36,4 +36,23 @@ class ShardTest {
             assertTrue(e.getMessage().contains("'" + bad + "'") && e.getMessage().contains("K"), e.getMessage());
         }
     }
+
+    @Test
+    void aShardKeepsTheWholeEnsemblesPerNetworkRates() {
+        float[] rates = new float[10];
+        for (int i = 0; i < rates.length; i++) rates[i] = 0.001f * (i + 1);
+        dev.relulab.nn.Architecture arch = dev.relulab.nn.Architecture.mlp(1, 2, 3, 1, dev.relulab.nn.Activation.RELU,
+                0f, dev.relulab.nn.Loss.MSE, dev.relulab.nn.Initializer.of(dev.relulab.nn.Initializer.Kind.GLOROT_UNIFORM),
+                dev.relulab.nn.Initializer.of(dev.relulab.nn.Initializer.Kind.ZEROS));
+        TrainingConfig whole = new TrainingConfig(arch, dev.relulab.nn.Optimizer.of(dev.relulab.nn.Optimizer.Kind.SGD),
+                0.01f, 1, 8, 10, 7L, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true, rates);
+        for (int[] range : new int[][] {{0, 5}, {3, 4}, {7, 3}}) {
+            TrainingConfig shard = whole.shard(range[0], range[1]);
+            assertEquals(range[0], shard.firstNetwork);
+            assertEquals(range[1], shard.networks);
+            for (int g = range[0]; g < range[0] + range[1]; g++) assertEquals(rates[g], shard.lr(g), 0f, "network " + g);
+        }
+        assertThrows(IllegalArgumentException.class, () -> whole.shard(8, 3));
+        assertThrows(IllegalArgumentException.class, () -> whole.shard(2, 3).shard(0, 2));
+    }
 }
