@@ -101,7 +101,7 @@ public final class MnistLrReport {
         cfg.put("batch", exp.batch);
         cfg.put("seed", exp.seed);
         cfg.put("optimizer", "adam");
-        cfg.put("hidden", Json.MAPPER.valueToTree(exp.hidden));
+        cfg.set("hidden", Json.MAPPER.valueToTree(exp.hidden));
         ArrayNode perRate = root.putArray("rates");
         for (float lr : exp.rates) {
             ObjectNode o = perRate.addObject();
