@@ -35,8 +35,8 @@ public final class BenchActivationsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--elements", paramLabel = "N",
-            description = "Elements per call (default: " + DEFAULT_CPU_ELEMENTS + " on the CPU, "
-                    + DEFAULT_GPU_ELEMENTS + " on a GPU).")
+            description = "Elements per call (default: " + DEFAULT_GPU_ELEMENTS + " on a GPU, "
+                    + DEFAULT_CPU_ELEMENTS + " on the CPU engine and OpenCL CPU devices such as PoCL).")
     Integer elements;
 
     @Option(names = "--engines", split = ",", paramLabel = "KIND", defaultValue = "cpu,cuda,opencl",
@@ -82,7 +82,7 @@ public final class BenchActivationsCommand implements Runnable {
         for (EngineKind kind : engines) {
             try (Engine engine = Engines.open(kind, options, line -> { })) {
                 int n = elements != null ? elements
-                        : kind == EngineKind.CPU ? DEFAULT_CPU_ELEMENTS : DEFAULT_GPU_ELEMENTS;
+                        : engine.onGpu() ? DEFAULT_GPU_ELEMENTS : DEFAULT_CPU_ELEMENTS;
                 List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats);
                 md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%nTimed by %s.%n%n", kind.cliName(),
                         engine.deviceName(), n, engine.timerName()));

@@ -1,7 +1,6 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineKind;
 import dev.relulab.perf.ForwardBench;
 import dev.relulab.perf.Timing;
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Time the fused dense forward (784x128, batch 256) against a copy of the same bytes; Markdown.",
             "Defaults: 3 warm-up runs, 15 timed runs.", "Example: relulab bench forward --engine cuda"})
 public final class BenchForwardCommand implements Runnable {
-    /** Networks on a device engine: about 1.5 GB of compulsory traffic per call, far above any cache. */
+    /** Networks on a GPU: about 1.5 GB of compulsory traffic per call, far above any cache. */
     public static final int DEFAULT_DEVICE_NETWORKS = 1024;
     /** Networks on the CPU engine: about 3 MB per call; the CPU forward is compute-bound long before that. */
     public static final int DEFAULT_CPU_NETWORKS = 2;
@@ -29,8 +28,8 @@ public final class BenchForwardCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--networks", paramLabel = "E",
-            description = "Networks per call (default: " + DEFAULT_DEVICE_NETWORKS + " on CUDA/OpenCL, "
-                    + DEFAULT_CPU_NETWORKS + " on the CPU).")
+            description = "Networks per call (default: " + DEFAULT_DEVICE_NETWORKS + " on a GPU, "
+                    + DEFAULT_CPU_NETWORKS + " on the CPU engine and OpenCL CPU devices).")
     Integer networks;
 
     @Mixin
@@ -46,7 +45,7 @@ public final class BenchForwardCommand implements Runnable {
         StringBuilder md = new StringBuilder();
         try (Engine engine = engineOptions.open()) {
             int E = networks != null ? networks
-                    : engine.kind() == EngineKind.CPU ? DEFAULT_CPU_NETWORKS : DEFAULT_DEVICE_NETWORKS;
+                    : engine.onGpu() ? DEFAULT_DEVICE_NETWORKS : DEFAULT_CPU_NETWORKS;
             ForwardBench.Result r = ForwardBench.run(engine, E, warmup, repeats);
             Timing f = r.forward(), c = r.copy();
             md.append(String.format(Locale.ROOT, "### dense forward on %s: %s, %s%n%n", engine.kind().cliName(),

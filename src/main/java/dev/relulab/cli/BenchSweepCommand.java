@@ -1,7 +1,6 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineKind;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.perf.Timing;
@@ -33,14 +32,14 @@ public final class BenchSweepCommand implements Runnable {
             description = "Collapse preset: " + CollapseSettings.PRESETS + " (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    /** Ensemble sizes on the CPU engine when --networks is not given. */
+    /** Ensemble sizes on a CPU (the CPU engine, an OpenCL CPU device) when --networks is not given. */
     public static final List<Integer> DEFAULT_CPU_NETWORKS = List.of(1000);
-    /** Ensemble sizes on a device engine: up to a million networks, which the trainer cuts into chunks that fit. */
+    /** Ensemble sizes on a GPU: up to a million networks, which the trainer cuts into chunks that fit. */
     public static final List<Integer> DEFAULT_DEVICE_NETWORKS = List.of(1000, 10_000, 100_000, 1_000_000);
 
     @Option(names = "--networks", split = ",", paramLabel = "N",
-            description = "Ensemble sizes, comma separated (default: 1000 on the CPU, 1000,10000,100000,1000000 on"
-                    + " CUDA and OpenCL).")
+            description = "Ensemble sizes, comma separated (default: 1000,10000,100000,1000000 on a GPU, 1000 on"
+                    + " the CPU engine and OpenCL CPU devices).")
     List<Integer> networks;
 
     @Mixin
@@ -71,7 +70,7 @@ public final class BenchSweepCommand implements Runnable {
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks
-                    : engine.kind() == EngineKind.CPU ? DEFAULT_CPU_NETWORKS : DEFAULT_DEVICE_NETWORKS;
+                    : engine.onGpu() ? DEFAULT_DEVICE_NETWORKS : DEFAULT_CPU_NETWORKS;
             for (int n : sizes) {
                 CollapseSettings s = CollapseSettings.preset(preset);
                 s.networks = n;

@@ -163,6 +163,11 @@ public interface Engine extends AutoCloseable {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** True when the engine runs on a GPU (benches size their default workloads by it); false on CPU devices. */
+    default boolean onGpu() {
+        return false;
+    }
+
     /** How {@link #timeSeconds} measures, in a few words for reports. */
     default String timerName() {
         return "wall clock around synchronize()";

@@ -32,6 +32,7 @@ public abstract class ForwardingEngine implements Engine {
     @Override public void copy(Buffer src, Buffer dst, long count) { inner.copy(src, dst, count); }
     @Override public double timeSeconds(Runnable op) { return inner.timeSeconds(op); }
     @Override public String timerName() { return inner.timerName(); }
+    @Override public boolean onGpu() { return inner.onGpu(); }
 
     @Override
     public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,

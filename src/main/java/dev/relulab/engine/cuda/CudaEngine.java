@@ -263,6 +263,11 @@ public final class CudaEngine implements Engine {
     }
 
     @Override
+    public boolean onGpu() {
+        return true;
+    }
+
+    @Override
     public String timerName() {
         return "CUDA events (cuEventElapsedTime)";
     }

@@ -551,6 +551,11 @@ public final class OpenClEngine implements Engine {
     }
 
     @Override
+    public boolean onGpu() {
+        return device.gpu;
+    }
+
+    @Override
     public String timerName() {
         return "OpenCL profiling events";
     }
