@@ -218,7 +218,8 @@ public final class VanishingReport {
         for (Setup s : bySetup.keySet()) {
             html.figure(Figures.write(folder, "grad-" + s.stem(), panels.get(k++)), s.label());
         }
-        html.link("summary.json", "summary.json").link("grad-norms.csv", "grad-norms.csv (per network, epoch, layer)")
+        html.link("grad-panels.svg", "grad-panels.svg (all panels, vector)")
+                .link("summary.json", "summary.json").link("grad-norms.csv", "grad-norms.csv (per network, epoch, layer)")
                 .link("grad-quantiles.csv", "grad-quantiles.csv (distribution of dW at the first and last step)");
         html.write(folder);
         return html;

@@ -55,7 +55,8 @@ class FigureCommandsTest {
         OutputChecks.assertFigure(out, "grad-norm-init");
         OutputChecks.assertFigure(out, "grad-sigmoid-normal-0.01");
         List<String> links = OutputChecks.assertReportLinksResolve(out);
-        assertEquals(2 * 10 + 2 + 3, links.size(), "10 figures, the panels (img + link), summary, 2 CSVs: " + links);
+        assertEquals(2 * 10 + 3 + 3, links.size(), "10 figures, the panels (img + PNG and SVG links), summary, 2 CSVs: "
+                + links);
         assertTrue(javax.imageio.ImageIO.read(out.resolve("grad-panels.png").toFile()).getWidth() >= 3 * 600);
     }
 
