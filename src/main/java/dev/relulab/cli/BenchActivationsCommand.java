@@ -83,7 +83,8 @@ public final class BenchActivationsCommand implements Runnable {
             try (Engine engine = Engines.open(kind, options, line -> { })) {
                 int n = elements != null ? elements
                         : engine.onGpu() ? DEFAULT_GPU_ELEMENTS : DEFAULT_CPU_ELEMENTS;
-                List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats);
+                List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats,
+                        spec.commandLine().getErr()::println);
                 md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%nTimed by %s.%n%n", kind.cliName(),
                         engine.deviceName(), n, engine.timerName()));
                 md.append(ActivationTable.markdown(rows, n)).append('\n');

@@ -24,6 +24,12 @@ public final class ActivationBench {
 
     /** One row per {@link Activation} in declaration order, then the copy row. */
     public static List<ActivationRow> run(Engine engine, int elements, int warmup, int repeats) {
+        return run(engine, elements, warmup, repeats, line -> { });
+    }
+
+    /** As {@link #run(Engine, int, int, int)}, telling {@code progress} one line per finished row. */
+    public static List<ActivationRow> run(Engine engine, int elements, int warmup, int repeats,
+                                          java.util.function.Consumer<String> progress) {
         List<ActivationRow> rows = new ArrayList<>();
         try (ActivationLayer layer = new ActivationLayer(engine, elements)) {
             for (Activation act : Activation.values()) {
@@ -34,6 +40,8 @@ public final class ActivationBench {
                 Timing bwd = Timing.measure(engine, warmup, repeats, layer::resetGradient, () -> layer.backward(act));
                 rows.add(new ActivationRow(act.cliName(), fwd, forwardBytes(act) * elements, bwd,
                         backwardBytes(act) * elements));
+                progress.accept(String.format(java.util.Locale.ROOT, "%s %s: forward %.3f ms, backward %.3f ms",
+                        engine.kind().cliName(), act.cliName(), fwd.medianSeconds() * 1e3, bwd.medianSeconds() * 1e3));
             }
             layer.validateCopy();
             Timing copy = Timing.measure(engine, warmup, repeats, () -> { }, layer::copy);
