@@ -18,8 +18,8 @@ import java.util.List;
  * does not return: the dead-unit counts of every probe (so, with probeEveryEpoch, a count per epoch), the hidden
  * activations of the latest probe (when asked), and test-set accuracy and loss. It recognises the passes from the
  * calls the trainer makes (gatherRows starts a batch; a probe forwards with alive masks and ends with reduceDead of
- * the last hidden layer; the test pass calls outputStats for predictions then targets, the first batch of a pass with first set), so it reads back only small
- * experiments' data and must not be used where speed matters.
+ * the last hidden layer; the test pass calls outputStats for predictions then targets, with first set on a pass's
+ * first batch), so it reads back only small experiments' data and must not be used where speed matters.
  */
 public final class ProbeRecorder extends ForwardingEngine {
     private final Loss loss;

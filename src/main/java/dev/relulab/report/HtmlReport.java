@@ -51,7 +51,7 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A bitmap-only image of the run's folder (the panels of {@link Figures#writePanels}). */
+    /** An image of the run's folder shown as it is (the PNG of {@link Figures#writePanels}; its SVG is linked). */
     public HtmlReport image(String file, String caption) {
         files.add(file);
         body.append("<figure><a href=\"").append(escape(file)).append("\"><img src=\"").append(escape(file))

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A run's output folder, checked for writability before any work starts and made at the first write. Each file is
@@ -70,10 +72,10 @@ public final class OutputFolder {
      */
     private Path freshTemp(String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            String tag = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             try {
-                return Files.createFile(tmp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return Files.createFile(dir.resolve("." + name + "." + tag + ".tmp"));
+            } catch (FileAlreadyExistsException e) {
                 if (attempt == 100) throw e;
             }
         }

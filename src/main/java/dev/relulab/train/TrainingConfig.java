@@ -90,7 +90,9 @@ public final class TrainingConfig {
 
     /**
      * This configuration with the test pass run after every epoch, not only at the end: a recorder of the test pass
-     * (experiments' ProbeRecorder) then sees a validation curve. Training and every result stay the same.
+     * (experiments' ProbeRecorder) then sees a validation curve. The op-by-op trainer's results stay the same; a
+     * function-target training that would run in an engine's fused kernel runs op by op instead (the kernel tests
+     * once, at the end), so on such an engine its floats are the op-by-op path's.
      */
     public TrainingConfig testingEveryEpoch() {
         return new TrainingConfig(arch, optimizer, lr, epochs, batch, firstNetwork, networks, seed, deadThreshold,

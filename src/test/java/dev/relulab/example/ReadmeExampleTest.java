@@ -19,14 +19,17 @@ class ReadmeExampleTest {
     @Test
     void readmeShowsTheExampleVerbatim() throws Exception {
         List<String> source = Files.readAllLines(Path.of("src/test/java/dev/relulab/example/ReadmeExample.java"));
-        List<String> body = trimmed(source.subList(source.indexOf("        // README begin") + 1,
-                source.indexOf("        // README end")));
+        List<String> stripped = source.stream().map(String::strip).collect(Collectors.toList());
+        int begin = stripped.indexOf("// README begin"), end = stripped.indexOf("// README end");
+        assertTrue(begin >= 0 && end > begin, "ReadmeExample.java lost its README begin/end markers");
+        List<String> imports = source.stream().filter(l -> l.startsWith("import ")).collect(Collectors.toList());
+        List<String> body = new java.util.ArrayList<>(imports);
+        body.addAll(trimmed(source.subList(begin + 1, end)));
         String readme = Files.readString(Path.of("README.md"));
         int open = readme.indexOf("```java\n"), close = readme.indexOf("```", open + 8);
         assertTrue(open >= 0 && close > open, "README.md has no ```java block");
         List<String> shown = trimmed(readme.substring(open + 8, close).lines().collect(Collectors.toList()));
-        assertEquals(body, shown.subList(shown.size() - body.size(), shown.size()),
-                "README.md's java block must end with ReadmeExample's body");
+        assertEquals(body, shown, "README.md's java block must be ReadmeExample's imports and body");
     }
 
     @Test

@@ -26,8 +26,10 @@ class FiguresTest {
     void panelSvgNestsEveryChartAtItsCellWithUniqueIds() throws Exception {
         List<XYChart> charts = new java.util.ArrayList<>();
         for (int k = 0; k < 5; k++) {
-            XYChart c = Charts.xy("panel " + k, "x", "y");
-            Charts.line(c, "s" + k, new double[] {1, 2, 3}, new double[] {k, 2 * k, 3 * k}, k);
+            // panels 3 and 4 draw the same chart, whose SVGs carry the same ids before prefixing
+            int v = Math.min(k, 3);
+            XYChart c = Charts.xy("panel " + v, "x", "y");
+            Charts.line(c, "s" + v, new double[] {1, 2, 3}, new double[] {v, 2 * v, 3 * v}, v);
             charts.add(c);
         }
         OutputFolder folder = OutputFolder.prepare(tmp, "--out");
@@ -50,6 +52,11 @@ class FiguresTest {
             assertEquals((seen % 3) * w + "px", p.getAttribute("x"), "panel " + seen);
             assertEquals((seen / 3) * h + "px", p.getAttribute("y"), "panel " + seen);
             assertTrue(p.getElementsByTagName("*").getLength() > 20, "panel " + seen + " holds a drawn chart");
+            NodeList inner = p.getElementsByTagName("*");
+            for (int j = 0; j < inner.getLength(); j++) {
+                String id = ((Element) inner.item(j)).getAttribute("id");
+                assertTrue(id.isEmpty() || id.startsWith("p" + seen + "_"), "panel " + seen + " has id " + id);
+            }
             seen++;
         }
         assertEquals(5, seen);

@@ -44,4 +44,29 @@ class TrainerDeterminismTest {
         for (int e = 0; e < a.networks; e++) if (a.finalLoss[e] != b.finalLoss[e]) differ++;
         assertTrue(differ > a.networks / 2, "only " + differ + " networks changed with the seed");
     }
+
+    /** The per-epoch test pass (validation curves) reads the networks and leaves their training alone. */
+    @Test
+    void testingEveryEpochChangesNoResult() {
+        CollapseSettings s = CollapseSettings.preset("lu2019");
+        s.networks = 120;
+        s.points = 500;
+        s.testPoints = 100;
+        s.epochs = 3;
+        s.optimizer = Optimizer.Kind.ADAM;
+        s.lr = (float) Optimizer.Kind.ADAM.defaultLr;
+        CollapseExperiment exp = new CollapseExperiment(s);
+        EnsembleTrainer trainer = new EnsembleTrainer(new CpuEngine(2));
+        EnsembleResult a = trainer.train(exp.config, exp.data, Progress.silent(1));
+        EnsembleResult b = trainer.train(exp.config.testingEveryEpoch(), exp.data, Progress.silent(1));
+        assertArrayEquals(a.finalLoss, b.finalLoss, 0f, "final losses");
+        assertArrayEquals(a.predictionStd, b.predictionStd, 0f, "prediction spreads");
+        assertArrayEquals(a.targetStd, b.targetStd, 0f, "target spreads");
+        assertArrayEquals(a.exact, b.exact, "exact collapse");
+        assertArrayEquals(a.functional, b.functional, "functional collapse");
+        for (int e = 0; e < a.networks; e++) {
+            assertArrayEquals(a.deadEnd[e], b.deadEnd[e], "dead units of network " + e);
+            assertArrayEquals(a.revived[e], b.revived[e], "revived units of network " + e);
+        }
+    }
 }

@@ -18,29 +18,41 @@ class DenseLoopOrdersTest {
     void rowAndColumnFormsAgreeToTheBit() {
         Random rnd = new Random(SEED);
         for (int t = 0; t < 100; t++) {
-            // the first 40 shapes are narrow (1 to 3 each way), where the column form has special cases
-            int B = 1 + rnd.nextInt(70), nIn = 1 + rnd.nextInt(t < 40 ? 3 : 40), nOut = 1 + rnd.nextInt(t < 40 ? 3 : 40);
-            float[] x = gaussian(rnd, B * nIn), w = gaussian(rnd, nOut * nIn), b = gaussian(rnd, nOut),
-                    dz = gaussian(rnd, B * nOut);
-            String shape = "B=" + B + " nIn=" + nIn + " nOut=" + nOut + " seed " + SEED;
+            // first the 2x2 layer, then narrow shapes (1 to 3 each way) where the column form has special cases
+            int narrow = t < 40 ? 3 : 40;
+            int B = 1 + rnd.nextInt(70), nIn = t == 0 ? 2 : 1 + rnd.nextInt(narrow),
+                    nOut = t == 0 ? 2 : 1 + rnd.nextInt(narrow);
+            // every array sits at offset o inside a larger one, as a network's slice of a chunk does
+            int o = t % 3 == 0 ? 0 : 1 + rnd.nextInt(9);
+            float[] x = gaussian(rnd, o + B * nIn), w = gaussian(rnd, o + nOut * nIn), b = gaussian(rnd, o + nOut),
+                    dz = gaussian(rnd, o + B * nOut);
+            String shape = "B=" + B + " nIn=" + nIn + " nOut=" + nOut + " offset " + o + " seed " + SEED;
 
-            float[] zr = poisoned(B * nOut), zc = poisoned(B * nOut);
-            DenseLoops.forwardRows(x, 0, w, 0, b, 0, zr, 0, B, nIn, nOut);
-            DenseLoops.forwardColumns(x, 0, w, 0, b, 0, zc, 0, B, nIn, nOut);
+            float[] zr = poisoned(o + B * nOut), zc = poisoned(o + B * nOut);
+            DenseLoops.forwardRows(x, o, w, o, b, o, zr, o, B, nIn, nOut);
+            DenseLoops.forwardColumns(x, o, w, o, b, o, zc, o, B, nIn, nOut);
             assertArrayEquals(zr, zc, 0f, "forward " + shape);
 
-            float[] dWr = poisoned(nOut * nIn), dWc = poisoned(nOut * nIn), dbr = poisoned(nOut), dbc = poisoned(nOut);
-            DenseLoops.weightGradientsRows(x, 0, dz, 0, dWr, 0, dbr, 0, B, nIn, nOut);
-            DenseLoops.weightGradientsColumns(x, 0, dz, 0, dWc, 0, dbc, 0, B, nIn, nOut);
+            float[] dWr = poisoned(o + nOut * nIn), dWc = poisoned(o + nOut * nIn), dbr = poisoned(o + nOut),
+                    dbc = poisoned(o + nOut);
+            DenseLoops.weightGradientsRows(x, o, dz, o, dWr, o, dbr, o, B, nIn, nOut);
+            DenseLoops.weightGradientsColumns(x, o, dz, o, dWc, o, dbc, o, B, nIn, nOut);
             assertArrayEquals(dWr, dWc, 0f, "dW " + shape);
             assertArrayEquals(dbr, dbc, 0f, "db " + shape);
 
-            float[] dXr = poisoned(B * nIn), dXc = poisoned(B * nIn);
-            DenseLoops.inputGradientsRows(w, 0, dz, 0, dXr, 0, B, nIn, nOut);
-            DenseLoops.inputGradientsColumns(w, 0, dz, 0, dXc, 0, B, nIn, nOut);
+            float[] dXr = poisoned(o + B * nIn), dXc = poisoned(o + B * nIn);
+            DenseLoops.inputGradientsRows(w, o, dz, o, dXr, o, B, nIn, nOut);
+            DenseLoops.inputGradientsColumns(w, o, dz, o, dXc, o, B, nIn, nOut);
             assertArrayEquals(dXr, dXc, 0f, "dX " + shape);
             for (float[] out : new float[][] {zr, dWr, dbr, dXr}) {
-                for (float v : out) if (Float.isNaN(v)) throw new AssertionError("unwritten output, " + shape);
+                for (int i = 0; i < o; i++) {
+                    if (!Float.isNaN(out[i])) throw new AssertionError("wrote before its offset, " + shape);
+                }
+            }
+            for (float[] out : new float[][] {zr, dWr, dbr, dXr}) {
+                for (int i = o; i < out.length; i++) {
+                    if (Float.isNaN(out[i])) throw new AssertionError("unwritten output, " + shape);
+                }
             }
         }
     }

@@ -79,6 +79,8 @@ class OpenClFusedTrainingTest {
         FunctionTarget f = FunctionTarget.parse(target);
         FunctionData data = new FunctionData(f, -X_RANGE, X_RANGE, 3000, 500);
         assertTrue(new EnsembleTrainer(cl).usesFused(cfg, data), "the OpenCL engine must take the fused path");
+        assertFalse(new EnsembleTrainer(cl).usesFused(cfg.testingEveryEpoch(), data),
+                "the fused kernel tests only at the end: a per-epoch test pass must run op by op");
         EnsembleResult want = train(cpu(), cfg, data), got = train(cl, cfg, data);
         String where = act + " " + opt + " " + target + " (seed " + seed + ")";
         System.out.println("fused parity " + where + ": " + summary(want, got));
