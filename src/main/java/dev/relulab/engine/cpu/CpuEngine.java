@@ -25,6 +25,7 @@ public final class CpuEngine implements Engine {
     static final long CHUNK_BYTES = 512 * 1024;
 
     private final int threads;
+    private final ThreadLocal<PointCache> points = ThreadLocal.withInitial(PointCache::new);
 
     /** A CPU engine that runs up to {@code threads} chunks at once. */
     public CpuEngine(int threads) {
@@ -209,13 +210,15 @@ public final class CpuEngine implements Engine {
                                int nPoints, int start, int B, int epoch, Buffer xb, Buffer yb) {
         float[] x = f(xb), y = f(yb);
         float range = hi - lo;
+        PointCache cache = points.get();
         for (int e = 0; e < E; e++) {
-            RandomStream stream = new RandomStream(seed, netBase + e, purpose, 0);
+            float[] kept = cache.points(seed, purpose, lo, hi, nPoints, netBase, E, netBase + e);
+            RandomStream stream = kept != null ? null : new RandomStream(seed, netBase + e, purpose, 0);
             KeyedPermutation perm = epoch < 0 ? null : new KeyedPermutation(seed, netBase + e, epoch, nPoints);
             for (int k = 0; k < B; k++) {
                 int p = start + k;
                 int idx = perm == null ? p : perm.apply(p);
-                float xv = lo + range * stream.uniform(idx);
+                float xv = kept != null ? kept[idx] : lo + range * stream.uniform(idx);
                 x[e * B + k] = xv;
                 y[e * B + k] = fn.apply(xv);
             }
