@@ -156,10 +156,15 @@ public interface Engine extends AutoCloseable {
      * #synchronize()} calls. Returns after the work is done.
      */
     default double timeSeconds(Runnable op) {
-        synchronize();
+        return wallSeconds(this, op);
+    }
+
+    /** Wall time of {@code op} between two {@link #synchronize()} calls, host work included, in seconds. */
+    static double wallSeconds(Engine engine, Runnable op) {
+        engine.synchronize();
         long t0 = System.nanoTime();
         op.run();
-        synchronize();
+        engine.synchronize();
         return (System.nanoTime() - t0) / 1e9;
     }
 

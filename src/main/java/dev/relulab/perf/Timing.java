@@ -21,13 +21,7 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
      * host work of their own (whole sweeps), which device events would not see.
      */
     public static Timing measureWall(Engine engine, int warmup, int repeats, Runnable reset, Runnable op) {
-        return repeat(warmup, repeats, reset, op, run -> {
-            engine.synchronize();
-            long t0 = System.nanoTime();
-            run.run();
-            engine.synchronize();
-            return (System.nanoTime() - t0) / 1e9;
-        });
+        return repeat(warmup, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
     }
 
     private static Timing repeat(int warmup, int repeats, Runnable reset, Runnable op, ToDoubleFunction<Runnable> clock) {

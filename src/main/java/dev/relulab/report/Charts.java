@@ -2,6 +2,8 @@ package dev.relulab.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -51,6 +53,16 @@ public final class Charts {
     }
 
     /** Points only, in palette colour {@code i} (individual runs beside a mean line). */
+    /** Per epoch 0..epochs-1, the mean over {@code runs} of {@code value(run, epoch)}: one line of a per-epoch chart. */
+    public static <R> double[] meanPerEpoch(List<R> runs, int epochs, ToDoubleBiFunction<R, Integer> value) {
+        double[] mean = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            final int ep = e;
+            mean[e] = runs.stream().mapToDouble(r -> value.applyAsDouble(r, ep)).average().orElse(0);
+        }
+        return mean;
+    }
+
     public static XYSeries points(XYChart c, String name, double[] x, double[] y, int i) {
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -42,12 +42,7 @@ public final class Figures {
 
     /** The charts drawn side by side on a white grid of {@code columns}; a last row may be short. */
     static byte[] panelsPng(List<? extends Chart<?, ?>> charts, int columns) throws IOException {
-        int w = 0, h = 0;
-        for (Chart<?, ?> c : charts) {
-            w = Math.max(w, c.getWidth());
-            h = Math.max(h, c.getHeight());
-        }
-        int rows = (charts.size() + columns - 1) / columns;
+        int w = cellWidth(charts), h = cellHeight(charts), rows = (charts.size() + columns - 1) / columns;
         BufferedImage grid = new BufferedImage(w * columns, h * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = grid.createGraphics();
         try {
@@ -66,12 +61,7 @@ public final class Figures {
 
     /** One SVG document holding every chart's SVG as a nested svg element on a grid of {@code columns}. */
     static String panelsSvg(List<? extends Chart<?, ?>> charts, int columns) throws IOException {
-        int w = 0, h = 0;
-        for (Chart<?, ?> c : charts) {
-            w = Math.max(w, c.getWidth());
-            h = Math.max(h, c.getHeight());
-        }
-        int rows = (charts.size() + columns - 1) / columns;
+        int w = cellWidth(charts), h = cellHeight(charts), rows = (charts.size() + columns - 1) / columns;
         StringBuilder out = new StringBuilder(String.format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n"
                 + "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
                 + "version=\"1.1\" width=\"%dpx\" height=\"%dpx\" viewBox=\"0 0 %d %d\">%n",
@@ -92,5 +82,13 @@ public final class Figures {
                     .replace("url(#", "url(#" + p).replace("href=\"#", "href=\"#" + p)).append('\n');
         }
         return out.append("</svg>\n").toString();
+    }
+
+    private static int cellWidth(List<? extends Chart<?, ?>> charts) {
+        return charts.stream().mapToInt(Chart::getWidth).max().orElse(0);
+    }
+
+    private static int cellHeight(List<? extends Chart<?, ?>> charts) {
+        return charts.stream().mapToInt(Chart::getHeight).max().orElse(0);
     }
 }

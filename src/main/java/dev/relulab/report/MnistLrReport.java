@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleBiFunction;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -216,39 +217,26 @@ public final class MnistLrReport {
 
     /** Mean dead percent of the first hidden layer after each epoch, one line per rate. */
     public XYChart deadPerEpoch(int layer) {
-        XYChart c = Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch", "epoch (0 = initialisation)",
-                "dead units (%)");
-        int epochs = runs.get(0).deadFractionPerEpoch().length;
-        double[] x = new double[epochs];
-        for (int e = 0; e < epochs; e++) x[e] = e;
-        for (int i = 0; i < exp.rates.length; i++) {
-            List<Run> rs = at(exp.rates[i]);
-            double[] mean = new double[epochs];
-            for (int e = 0; e < epochs; e++) {
-                final int ep = e;
-                mean[e] = 100 * rs.stream().mapToDouble(r -> r.deadFractionPerEpoch()[ep][layer]).average().orElse(0);
-            }
-            Charts.line(c, "lr " + exp.rates[i], x, mean, i);
-        }
-        return c;
+        return perEpoch(Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch",
+                "epoch (0 = initialisation)", "dead units (%)"), 0, runs.get(0).deadFractionPerEpoch().length,
+                (r, ep) -> 100 * r.deadFractionPerEpoch()[ep][layer]);
     }
 
     /** Mean validation accuracy after each epoch, one line per rate (the Keras history's val_accuracy). */
     public XYChart accuracyPerEpoch() {
-        XYChart c = Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (%)");
-        int epochs = runs.get(0).valAccuracyPerEpoch().length;
-        double[] x = new double[epochs];
-        for (int e = 0; e < epochs; e++) x[e] = e + 1;
-        for (int i = 0; i < exp.rates.length; i++) {
-            List<Run> rs = at(exp.rates[i]);
-            double[] mean = new double[epochs];
-            for (int e = 0; e < epochs; e++) {
-                final int ep = e;
-                mean[e] = 100 * rs.stream().mapToDouble(r -> r.valAccuracyPerEpoch()[ep]).average().orElse(0);
-            }
-            Charts.line(c, "lr " + exp.rates[i], x, mean, i);
-        }
+        XYChart c = perEpoch(Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (%)"), 1,
+                runs.get(0).valAccuracyPerEpoch().length, (r, ep) -> 100 * r.valAccuracyPerEpoch()[ep]);
         c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
+        return c;
+    }
+
+    /** One line per rate on {@code c}: the mean over seeds of {@code value} at epochs first, first + 1, ... */
+    private XYChart perEpoch(XYChart c, int first, int epochs, ToDoubleBiFunction<Run, Integer> value) {
+        double[] x = new double[epochs];
+        for (int e = 0; e < epochs; e++) x[e] = first + e;
+        for (int i = 0; i < exp.rates.length; i++) {
+            Charts.line(c, "lr " + exp.rates[i], x, Charts.meanPerEpoch(at(exp.rates[i]), epochs, value), i);
+        }
         return c;
     }
 

@@ -45,13 +45,17 @@ public final class ShardMerge {
     public static ShardMerge read(List<Path> dirs, boolean allowMixed) throws IOException {
         if (dirs.isEmpty()) throw new IllegalArgumentException("no shard folders given");
         List<JsonNode> summaries = new ArrayList<>();
-        for (Path dir : dirs) summaries.add(summary(dir));
+        List<Shard> shards = new ArrayList<>();
+        for (Path dir : dirs) {
+            summaries.add(summary(dir));
+            shards.add(shardOf(summaries.get(summaries.size() - 1), dir));
+        }
         JsonNode first = summaries.get(0);
-        int count = shardOf(first, dirs.get(0)).count();
+        int count = shards.get(0).count();
         Path[] byIndex = new Path[count + 1];
         for (int i = 0; i < dirs.size(); i++) {
             JsonNode s = summaries.get(i);
-            Shard shard = shardOf(s, dirs.get(i));
+            Shard shard = shards.get(i);
             if (shard.count() != count) {
                 throw new IllegalArgumentException(dirs.get(i) + " is shard " + shard + " but " + dirs.get(0)
                         + " is one of " + count);
@@ -88,7 +92,7 @@ public final class ShardMerge {
         double seconds = 0;
         for (int i = 0; i < dirs.size(); i++) {
             JsonNode s = summaries.get(i);
-            Shard shard = shardOf(s, dirs.get(i));
+            Shard shard = shards.get(i);
             int lo = shard.first(total), hi = lo + shard.size(total);
             if (s.path("shard").path("first_network").asInt(-1) != lo || s.path("networks").asInt(-1) != hi - lo) {
                 throw new IllegalArgumentException(dirs.get(i) + ": shard " + shard + " of " + total

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToIntFunction;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -21,40 +23,34 @@ public final class VariantsReport {
 
     /** Mean dead units of hidden layer {@code layer} after each epoch, one line per variant. */
     public XYChart deadPerEpoch(int layer) {
-        XYChart c = Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch", "epoch",
-                "dead units (mean over networks)");
-        int k = 0;
-        double top = 1;
-        for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
-            int epochs = e.getValue().get(0).deadUnitsPerEpoch().length;
-            double[] x = new double[epochs], y = new double[epochs];
-            for (int ep = 0; ep < epochs; ep++) {
-                final int t = ep;
-                x[ep] = ep + 1;
-                y[ep] = e.getValue().stream().mapToInt(r -> r.deadUnitsPerEpoch()[t][layer]).average().orElse(0);
-                top = Math.max(top, y[ep]);
-            }
-            Charts.line(c, e.getKey(), x, y, k++).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        }
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(top * 1.1));
+        XYChart c = perEpoch(Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch", "epoch",
+                "dead units (mean over networks)"), r -> r.deadUnitsPerEpoch().length,
+                (r, ep) -> r.deadUnitsPerEpoch()[ep][layer]);
+        double top = c.getSeriesMap().values().stream()
+                .flatMapToDouble(sr -> java.util.Arrays.stream(sr.getYData())).max().orElse(0);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(Math.max(1, top) * 1.1));
         return c;
     }
 
     /** Mean validation (test-set) accuracy after each epoch, one line per variant: the notebook's training curves. */
     public XYChart validationAccuracyPerEpoch() {
-        XYChart c = Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (mean over networks)");
+        XYChart c = perEpoch(Charts.xy("Validation accuracy during training", "epoch",
+                "validation accuracy (mean over networks)"), r -> r.validationAccuracyPerEpoch().length,
+                (r, ep) -> r.validationAccuracyPerEpoch()[ep]);
+        c.getStyler().setYAxisMax(1.0);
+        return c;
+    }
+
+    /** One line per variant on {@code c}: the mean of {@code value} over its networks at epochs 1, 2, ... */
+    private XYChart perEpoch(XYChart c, ToIntFunction<Run> epochs, ToDoubleBiFunction<Run, Integer> value) {
         int k = 0;
         for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
-            int epochs = e.getValue().get(0).validationAccuracyPerEpoch().length;
-            double[] x = new double[epochs], y = new double[epochs];
-            for (int ep = 0; ep < epochs; ep++) {
-                final int t = ep;
-                x[ep] = ep + 1;
-                y[ep] = e.getValue().stream().mapToDouble(r -> r.validationAccuracyPerEpoch()[t]).average().orElse(0);
-            }
-            Charts.line(c, e.getKey(), x, y, k++).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            int n = epochs.applyAsInt(e.getValue().get(0));
+            double[] x = new double[n];
+            for (int ep = 0; ep < n; ep++) x[ep] = ep + 1;
+            Charts.line(c, e.getKey(), x, Charts.meanPerEpoch(e.getValue(), n, value), k++)
+                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        c.getStyler().setYAxisMax(1.0);
         return c;
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
@@ -17,9 +16,6 @@ import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,27 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Tag("gpu")
 class CudaFusedTrainingTest {
-    private static Engine cuda;
-    private static String unavailable;
-
-    @BeforeAll
-    static void open() {
-        try {
-            cuda = CudaEngine.open();
-        } catch (EngineUnavailableException e) {
-            unavailable = "no CUDA engine: " + e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) cuda.close();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"relu, sgd", "leaky_relu, momentum", "prelu, adam"})
     void fusedMatchesCpuBitForBit(String act, String opt) {
-        Assumptions.assumeTrue(cuda != null, unavailable);
+        Engine cuda = CudaTestEngine.get();
         long seed = System.nanoTime();
         Activation a = Activation.parse(act);
         Optimizer.Kind kind = Optimizer.parseKind(opt);

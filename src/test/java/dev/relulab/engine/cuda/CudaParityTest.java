@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.TimerChecks;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.selftest.ParityCheck;
@@ -15,41 +14,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every CUDA kernel against the CPU engine; skips with the reason when this machine has no CUDA device. */
 @Tag("gpu")
 class CudaParityTest {
-    private static Engine cuda;
-    private static String unavailable;
-
-    @BeforeAll
-    static void open() {
-        try {
-            cuda = CudaEngine.open();
-        } catch (EngineUnavailableException e) {
-            unavailable = "no CUDA engine: " + e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) cuda.close();
-    }
-
-    private static Engine cuda() {
-        Assumptions.assumeTrue(cuda != null, unavailable);
-        return cuda;
-    }
-
     @Test
     void everyKernelMatchesTheCpuEngine() {
         long seed = System.nanoTime();
-        List<ParityRow> rows = new ParityCheck(new CpuEngine(1), ParityCheck.DEFAULT_BUDGET).run(cuda(), seed);
+        List<ParityRow> rows = new ParityCheck(new CpuEngine(1), ParityCheck.DEFAULT_BUDGET).run(CudaTestEngine.get(), seed);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         ParityTable.print(rows, new PrintStream(buf, true, StandardCharsets.UTF_8));
         for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + buf.toString(StandardCharsets.UTF_8));
@@ -57,13 +31,13 @@ class CudaParityTest {
 
     @Test
     void eventTimerMeetsTheContract() {
-        assertEquals("CUDA events (cuEventElapsedTime)", cuda().timerName());
-        TimerChecks.check(cuda());
+        assertEquals("CUDA events (cuEventElapsedTime)", CudaTestEngine.get().timerName());
+        TimerChecks.check(CudaTestEngine.get());
     }
 
     @Test
     void buffersRoundTripAndFill() {
-        Engine e = cuda();
+        Engine e = CudaTestEngine.get();
         try (Buffer f = e.floats(1001); Buffer i = e.ints(7)) {
             float[] host = new float[1001];
             e.read(f, host, host.length);
@@ -81,7 +55,7 @@ class CudaParityTest {
 
     @Test
     void chunkSizeComesFromFreeMemory() {
-        int n = cuda().maxChunkNetworks(1 << 20);
+        int n = CudaTestEngine.get().maxChunkNetworks(1 << 20);
         assertTrue(n > 0 && n < (1 << 20), "networks of 1 MiB that fit: " + n);
     }
 }

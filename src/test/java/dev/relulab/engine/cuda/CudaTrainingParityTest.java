@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Engine;
-import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
@@ -18,9 +17,6 @@ import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
 import dev.relulab.train.TrainingParity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,26 +30,9 @@ import org.junit.jupiter.api.Test;
 @Tag("gpu")
 class CudaTrainingParityTest {
     private static final int NETWORKS = 256;
-    private static Engine cuda;
-    private static String unavailable;
-
-    @BeforeAll
-    static void open() {
-        try {
-            cuda = CudaEngine.open();
-        } catch (EngineUnavailableException | LinkageError e) {
-            unavailable = "no CUDA engine: " + e.getMessage().lines().findFirst().orElse("");
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) cuda.close();
-    }
-
     @Test
     void lu2019MatchesCpu() {
-        Assumptions.assumeTrue(cuda != null, unavailable);
+        Engine cuda = CudaTestEngine.get();
         long seed = System.nanoTime();
         TrainingConfig cfg = TrainingParity.lu2019(NETWORKS, seed);
         FunctionData data = TrainingParity.lu2019Data();
