@@ -53,13 +53,9 @@ public final class CollapseGridReport {
         return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", p.fraction, p.low, p.high);
     }
 
-    public ObjectNode summary(String engine, String device, double seconds, String version) {
+    /** The grid's keys of summary.json (after the provenance header). */
+    public ObjectNode summary() {
         ObjectNode root = Json.object();
-        root.put("experiment", "collapse-grid");
-        root.put("engine", engine);
-        root.put("device", device);
-        root.put("seconds", seconds);
-        root.put("relulab_version", version);
         root.set("config", CollapseReport.config(base));
         root.set("depths", Json.MAPPER.valueToTree(grid.depths));
         root.set("widths", Json.MAPPER.valueToTree(grid.widths));
@@ -144,7 +140,8 @@ public final class CollapseGridReport {
                 .replaceAll("-+$", "");
     }
 
-    public HtmlReport write(OutputFolder folder, ObjectNode summary) throws IOException {
+    public HtmlReport write(OutputFolder folder, Provenance p) throws IOException {
+        ObjectNode summary = SummaryJson.build(p, summary());
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, summary));
         folder.write("grid.csv", w -> w.write(csv()));
         HtmlReport html = new HtmlReport("relulab collapse grid");

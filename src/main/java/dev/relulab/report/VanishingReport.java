@@ -63,13 +63,9 @@ public final class VanishingReport {
         return rows;
     }
 
-    public ObjectNode summary(String engine, String device, double seconds, String version) {
+    /** The experiment's keys of summary.json (after the provenance header). */
+    public ObjectNode summary() {
         ObjectNode root = Json.object();
-        root.put("experiment", "vanishing");
-        root.put("engine", engine);
-        root.put("device", device);
-        root.put("seconds", seconds);
-        root.put("relulab_version", version);
         ObjectNode cfg = root.putObject("config");
         cfg.put("data", "ball (1000 points, 10 dims; test: seed + 1)");
         cfg.put("depth", exp.depth);
@@ -198,7 +194,8 @@ public final class VanishingReport {
         return Double.isFinite(v) ? Math.max(v, LOG_FLOOR) : LOG_FLOOR;
     }
 
-    public HtmlReport write(OutputFolder folder, ObjectNode summary) throws IOException {
+    public HtmlReport write(OutputFolder folder, Provenance p) throws IOException {
+        ObjectNode summary = SummaryJson.build(p, summary());
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, summary));
         folder.write("grad-norms.csv", w -> w.write(normsCsv()));
         folder.write("grad-quantiles.csv", w -> w.write(quantilesCsv()));

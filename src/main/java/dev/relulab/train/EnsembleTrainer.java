@@ -16,10 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * results. Networks are independent, so the result does not depend on the chunking or the number of workers.
  */
 public final class EnsembleTrainer {
+    /** With a checkpoint, chunks hold at most this many networks or 1/16 of a worker's share, whichever is more. */
+    static final int CHECKPOINT_CHUNK = 1024;
+
     private final Engine engine;
+    private Checkpoint checkpoint;
 
     public EnsembleTrainer(Engine engine) {
         this.engine = engine;
+    }
+
+    /** This trainer, keeping each finished chunk in {@code c} and skipping the chunks {@code c} already holds. */
+    public EnsembleTrainer checkpointing(Checkpoint c) {
+        this.checkpoint = c;
+        return this;
     }
 
     /** Networks per chunk for this configuration on this engine. */
@@ -53,29 +63,27 @@ public final class EnsembleTrainer {
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
         FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
         if (fused != null) out.trainingPath = EnsembleResult.FUSED;
-        int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
+        int fit = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
+        int chunk = checkpoint == null ? fit : Math.min(fit, Math.max(CHECKPOINT_CHUNK,
+                (int) Math.min(Integer.MAX_VALUE, ((long) cfg.networks + 16L * engine.parallelChunks() - 1)
+                        / (16L * engine.parallelChunks()))));
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();
+        long stepsPerNetwork = totalSteps(cfg, data) / cfg.networks;
         Runnable worker = fused != null
                 ? () -> {
                     try (FusedTrainer trainer = new FusedTrainer(engine, cfg, fused, chunk)) {
-                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int start = c * chunk;
-                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
-                                    progress);
-                        }
+                        chunks(next, chunks, chunk, cfg, out, progress, stepsPerNetwork,
+                                (first, n) -> trainer.train(first, n, out, progress));
                     }
                 }
                 : () -> {
                     try (ChunkBuffers buf = new ChunkBuffers(engine, cfg.arch, chunk, cfg.batch,
                             cfg.optimizer.stateSlots())) {
                         ChunkTrainer trainer = new ChunkTrainer(engine, cfg, data, buf);
-                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int start = c * chunk;
-                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
-                                    progress);
-                        }
+                        chunks(next, chunks, chunk, cfg, out, progress, stepsPerNetwork,
+                                (first, n) -> trainer.train(first, n, out, progress));
                     }
                 };
         try {
@@ -89,6 +97,24 @@ public final class EnsembleTrainer {
         }
         out.seconds = (System.nanoTime() - t0) / 1e9;
         return out;
+    }
+
+    private interface ChunkRun {
+        void train(int first, int count);
+    }
+
+    /** A worker's loop: takes chunks in turn, skipping those the checkpoint holds and keeping those it trains. */
+    private void chunks(AtomicInteger next, int chunks, int chunk, TrainingConfig cfg, EnsembleResult out,
+                        Progress progress, long stepsPerNetwork, ChunkRun run) {
+        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+            int first = cfg.firstNetwork + c * chunk, n = Math.min(chunk, cfg.networks - c * chunk);
+            if (checkpoint != null && checkpoint.restore(first, n, out)) {
+                progress.advance(stepsPerNetwork * n);
+                continue;
+            }
+            run.train(first, n);
+            if (checkpoint != null) checkpoint.save(first, n, out);
+        }
     }
 
     private static void runParallel(Runnable worker, int workers) {
