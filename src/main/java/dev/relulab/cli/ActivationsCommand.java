@@ -56,7 +56,7 @@ public final class ActivationsCommand implements Callable<Integer> {
             throw new UsageError("--from=" + from + " and --to=" + to + " must be finite with --from < --to");
         }
         List<Activation> acts = ExperimentOptions.activations(activations);
-        Usage.run(() -> Rules.distinct("--activations", acts));
+        Usage.run(() -> Rules.distinct("--activations", acts.stream().map(Activation::cliName).toList()));
         List<ActivationPlots.Curve> curves = new ArrayList<>();
         for (Activation a : acts) {
             float alpha = a == Activation.PRELU ? PRELU_SLOPE : VariantsExperiment.notebookAlpha(a);

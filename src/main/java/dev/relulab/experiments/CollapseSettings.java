@@ -92,7 +92,8 @@ public final class CollapseSettings {
 
     /** The options that size a run, for plan refusals. */
     public String sizeOptions() {
-        return "--networks " + networks + " --depth " + depth + " --width " + width + " --batch " + batch;
+        return "--networks " + networks + " --depth " + depth + " --width " + width + " --batch " + batch
+                + (networks > 1 ? " (--shard K/N splits the ensemble across runs)" : "");
     }
 
     /** The activation's parameter: the one given, or the activation's default. */

@@ -56,7 +56,7 @@ public final class VariantsExperiment {
 
     /** Checks every setting; messages name the option. */
     public void check() {
-        Rules.distinct("--activations", activations);
+        Rules.distinct("--activations", activations.stream().map(Activation::cliName).toList());
         Rules.range("--networks", networks, 1, Integer.MAX_VALUE);
         Rules.range("--epochs", epochs, 1, Rules.MAX_EPOCHS);
         Rules.range("--batch", batch, 1, Rules.MAX_BATCH);

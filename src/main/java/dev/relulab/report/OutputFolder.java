@@ -196,8 +196,10 @@ public final class OutputFolder implements AutoCloseable {
      * Ties the work area to the run's options: a new run records {@code identity} (its configuration, engine and
      * shard), a resumed one must match it, or the kept chunks would belong to another run.
      */
-    public void sameRun(com.fasterxml.jackson.databind.JsonNode identity) throws IOException {
+    public void sameRun(com.fasterxml.jackson.databind.JsonNode given) throws IOException {
         Path f = work().resolve("run.json");
+        // compared as read back from text, as the kept one is (a float and its double are different nodes)
+        com.fasterxml.jackson.databind.JsonNode identity = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(given));
         if (resumed && Files.isRegularFile(f)) {
             com.fasterxml.jackson.databind.JsonNode was;
             try {

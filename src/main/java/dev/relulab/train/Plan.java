@@ -49,8 +49,8 @@ public final class Plan {
         long need = results + buffers, limit = heapLimit();
         if (need > limit) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s needs about %s of heap (%s of per-network "
-                    + "results, %s of CPU engine buffers), over the %s this JVM can plan for (75%% of -Xmx %s); split "
-                    + "the ensemble with --shard K/N, shrink the options, or raise -Xmx", what, size(need),
+                    + "results, %s of CPU engine buffers), over the %s this JVM can plan for (75%% of -Xmx %s); shrink "
+                    + "the options or raise -Xmx", what, size(need),
                     size(results), size(buffers), size(limit), size(Runtime.getRuntime().maxMemory())));
         }
     }
