@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab activations}: plots of every activation and its derivative, from the same code the engines test. */
 @Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Plot every activation and its derivative on an interval.",
         description = "Plot every activation and its derivative on an interval (EXPERIMENTS.md, variants).",
         footer = {"", "Writes <out>/activations.csv, activations.png/.svg, derivatives.png/.svg, summary.json and "
                 + "report.html."})

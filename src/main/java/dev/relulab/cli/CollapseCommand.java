@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 
 /** {@code relulab collapse}: Lu et al.'s collapse sweep, from a preset with any setting overridden. */
 @Command(name = "collapse", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Lu et al.'s collapse sweep: born-dead and collapsed deep narrow nets.",
         description = {
             "Train an ensemble of deep narrow networks on a 1-D target and count how many",
             "die: born dead (a hidden layer entirely dead at initialisation), collapsed to",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code relulab merge}: the folders of a collapse run's shards joined into the folder one run would have written. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Join the folders of collapse --shard runs into the whole run's folder.",
         description = {
             "Join the output folders of 'relulab collapse --shard K/N' runs (all N of",
             "them, same options, on any machines) into the folder one run of the whole",

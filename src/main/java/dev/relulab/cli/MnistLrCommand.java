@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab mnist-lr}: dead ReLU units and validation accuracy against Adam's learning rate on MNIST. */
 @Command(name = "mnist-lr", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Dead ReLU units and validation accuracy against Adam's rate on MNIST.",
         description = {"784-128-64-32-10 ReLU nets on MNIST with Adam at several learning rates,",
             "several seeds per rate, all trained as one ensemble: dead units per hidden",
             "layer on the first 1000 training images, and validation accuracy on the",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab vanishing}: weight-gradient norms per layer under different activations and initialisers. */
 @Command(name = "vanishing", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Weight-gradient norms per layer under different initialisations.",
         description = {"10 -> 5 x 100 -> 1 sigmoid nets on the ball set with bce and SGD: tanh and",
             "sigmoid with N(0, 0.01), N(0, 0.1), N(0, 1) and Glorot normal, ReLU with He",
             "uniform; the weight-gradient norm of every layer at initialisation and over",
