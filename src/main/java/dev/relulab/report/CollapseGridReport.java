@@ -63,6 +63,12 @@ public final class CollapseGridReport {
         for (Activation a : grid.activations) acts.add(a.cliName());
         ArrayNode inits = root.putArray("inits");
         for (Initializer i : grid.inits) inits.add(i.toString());
+        long diverged = 0, networks = 0;
+        for (Cell c : cells) {
+            diverged += c.summary().diverged.count;
+            networks += c.summary().networks;
+        }
+        root.put("diverged_fraction", networks == 0 ? Double.NaN : diverged / (double) networks);
         ArrayNode cs = root.putArray("cells");
         for (Cell c : cells) {
             ObjectNode o = cs.addObject();

@@ -112,6 +112,7 @@ public final class MnistLrReport {
                 n.put("note", nb.note());
             }
         }
+        root.put("diverged_fraction", runs.stream().filter(Run::diverged).count() / (double) runs.size());
         ArrayNode rs = root.putArray("runs");
         for (Run r : runs) {
             ObjectNode o = rs.addObject();

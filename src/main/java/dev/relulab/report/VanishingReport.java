@@ -77,6 +77,9 @@ public final class VanishingReport {
         cfg.put("batch", exp.batch);
         cfg.put("networks_per_setup", exp.networks);
         cfg.put("seed", exp.seed);
+        long all = bySetup.values().stream().mapToLong(List::size).sum();
+        long diverged = bySetup.values().stream().flatMap(List::stream).filter(Run::diverged).count();
+        root.put("diverged_fraction", diverged / (double) all);
         ArrayNode runs = root.putArray("runs");
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {

@@ -73,14 +73,16 @@ public final class VariantsReport {
 
     /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */
     public String epochsCsv() {
-        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer,validation_accuracy\n");
+        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer,validation_accuracy,"
+                + "diverged\n");
         for (List<Run> rs : byActivation.values()) {
             for (Run r : rs) {
                 for (int ep = 0; ep < r.deadUnitsPerEpoch().length; ep++) {
                     b.append(r.activation()).append(',').append(r.network()).append(',').append(ep + 1).append(",\"");
                     int[] d = r.deadUnitsPerEpoch()[ep];
                     for (int h = 0; h < d.length; h++) b.append(h == 0 ? "" : " ").append(d[h]);
-                    b.append("\",").append(r.validationAccuracyPerEpoch()[ep]).append('\n');
+                    b.append("\",").append(r.validationAccuracyPerEpoch()[ep]).append(',').append(r.diverged() ? 1 : 0)
+                            .append('\n');
                 }
             }
         }
