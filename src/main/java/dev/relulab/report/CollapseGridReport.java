@@ -95,22 +95,24 @@ public final class CollapseGridReport {
         n.set("ci95", Json.array(new double[] {p.low, p.high}));
     }
 
-    public String csv() {
-        StringBuilder b = new StringBuilder("activation,init,width,depth,networks");
+    public String csv() throws IOException {
+        List<String> head = new ArrayList<>(List.of("activation", "init", "width", "depth", "networks"));
         for (String k : new String[] {"born_dead", "structural", "functional", "exact", "diverged"}) {
-            b.append(',').append(k).append(',').append(k).append("_low,").append(k).append("_high");
+            head.addAll(List.of(k, k + "_low", k + "_high"));
         }
-        b.append(",seconds\n");
+        head.add("seconds");
+        List<List<Object>> rows = new ArrayList<>();
         for (Cell c : cells) {
-            b.append(c.activation().cliName()).append(",\"").append(c.init()).append("\",").append(c.width())
-                    .append(',').append(c.depth()).append(',').append(c.summary().networks);
+            List<Object> row = new ArrayList<>(List.of(c.activation().cliName(), c.init().toString(), c.width(),
+                    c.depth(), c.summary().networks));
             for (Proportion p : new Proportion[] {c.summary().bornDead, c.summary().structural,
                 c.summary().functional, c.summary().exact, c.summary().diverged}) {
-                b.append(',').append(p.fraction).append(',').append(p.low).append(',').append(p.high);
+                row.addAll(List.of(p.fraction, p.low, p.high));
             }
-            b.append(',').append(c.seconds()).append('\n');
+            row.add(c.seconds());
+            rows.add(row);
         }
-        return b.toString();
+        return Csv.of(head, rows);
     }
 
     /** Exact collapse against depth for one activation and initialiser: a line and its Wilson band per width. */

@@ -107,42 +107,38 @@ public final class VanishingReport {
     }
 
     /** One row per network, epoch (0 = the first step, at initialisation) and layer. */
-    public String normsCsv() {
-        StringBuilder b = new StringBuilder("activation,init,network,epoch,layer,grad_norm\n");
+    public String normsCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {
                 for (int e = 0; e <= r.normPerEpoch().length; e++) {
                     for (int l = 0; l < layers; l++) {
                         double v = e == 0 ? r.initNorm()[l] : r.normPerEpoch()[e - 1][l];
-                        b.append(r.setup().activation().cliName()).append(",\"").append(r.setup().init()).append("\",")
-                                .append(r.network()).append(',').append(e).append(',').append(l + 1).append(',')
-                                .append(v).append('\n');
+                        rows.add(List.of(r.setup().activation().cliName(), r.setup().init().toString(), r.network(), e,
+                                l + 1, v));
                     }
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "init", "network", "epoch", "layer", "grad_norm"), rows);
     }
 
     /** Percentiles of dW at the first and the last step, one row per network, layer and moment. */
-    public String quantilesCsv() {
-        StringBuilder b = new StringBuilder("activation,init,network,layer,when,p01,p25,p50,p75,p99,mean_abs\n");
+    public String quantilesCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {
                 for (int l = 0; l < layers; l++) {
                     for (String when : new String[] {"init", "end"}) {
                         Quantiles q = when.equals("init") ? r.initQuantiles()[l] : r.endQuantiles()[l];
-                        b.append(r.setup().activation().cliName()).append(",\"").append(r.setup().init()).append("\",")
-                                .append(r.network()).append(',').append(l + 1).append(',').append(when);
-                        for (double v : new double[] {q.p01(), q.p25(), q.p50(), q.p75(), q.p99(), q.meanAbs()}) {
-                            b.append(',').append(v);
-                        }
-                        b.append('\n');
+                        rows.add(List.of(r.setup().activation().cliName(), r.setup().init().toString(), r.network(),
+                                l + 1, when, q.p01(), q.p25(), q.p50(), q.p75(), q.p99(), q.meanAbs()));
                     }
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "init", "network", "layer", "when", "p01", "p25", "p50", "p75", "p99",
+                "mean_abs"), rows);
     }
 
     /** Norm at initialisation against the layer, one line per setup (log scale). */

@@ -72,21 +72,20 @@ public final class VariantsReport {
     }
 
     /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */
-    public String epochsCsv() {
-        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer,validation_accuracy,"
-                + "diverged\n");
+    public String epochsCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : byActivation.values()) {
             for (Run r : rs) {
                 for (int ep = 0; ep < r.deadUnitsPerEpoch().length; ep++) {
-                    b.append(r.activation()).append(',').append(r.network()).append(',').append(ep + 1).append(",\"");
-                    int[] d = r.deadUnitsPerEpoch()[ep];
-                    for (int h = 0; h < d.length; h++) b.append(h == 0 ? "" : " ").append(d[h]);
-                    b.append("\",").append(r.validationAccuracyPerEpoch()[ep]).append(',').append(r.diverged() ? 1 : 0)
-                            .append('\n');
+                    StringBuilder dead = new StringBuilder();
+                    for (int d : r.deadUnitsPerEpoch()[ep]) dead.append(dead.length() == 0 ? "" : " ").append(d);
+                    rows.add(List.of(r.activation(), r.network(), ep + 1, dead.toString(),
+                            r.validationAccuracyPerEpoch()[ep], r.diverged() ? 1 : 0));
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "network", "epoch", "dead_units_per_layer", "validation_accuracy",
+                "diverged"), rows);
     }
 
     /** The experiment's keys of summary.json (after the provenance header). */

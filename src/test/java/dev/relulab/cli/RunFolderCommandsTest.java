@@ -90,6 +90,29 @@ class RunFolderCommandsTest {
     }
 
     @Test
+    void aFullDiskIsOneLineAndLeavesThePreviousFolder() throws Exception {
+        Path small = dir.resolve("small");
+        Files.createDirectories(small);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0,
+                "needs root to mount a 64 KiB tmpfs (a disk that fills up): " + new String(mount.getInputStream()
+                        .readAllBytes(), StandardCharsets.UTF_8).trim());
+        try {
+            Path out = small.resolve("run");
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("summary.json"), "{\"previous\": true}");
+            Result r = run(collapse("--out", out.toString(), "--overwrite"));
+            assertOneLine(r, 1, "No space left on device");
+            assertEquals(List.of("summary.json"), names(out), "the previous folder stays as it was");
+            assertEquals("{\"previous\": true}", Files.readString(out.resolve("summary.json")));
+            assertEquals(List.of("run"), names(small), "no staging folder or lock is left on the full disk");
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+
+    @Test
     void withoutOutEachRunGetsANewFolderThatIsPrinted() throws Exception {
         List<String> wrote = new ArrayList<>();
         for (String[] args : new String[][] {collapse(), collapse(), {"constant-init", "--epochs", "1",
