@@ -36,8 +36,9 @@ final class Cli {
             }
             if (ex instanceof UncheckedIOException || ex instanceof IOException) {
                 Throwable io = ex instanceof UncheckedIOException ? ex.getCause() : ex;
-                String m = ex.getMessage() == null ? io.toString() : ex.getMessage();
-                err.println("relulab: " + (m.equals(io.getMessage()) ? io.toString() : m));
+                String context = ex instanceof UncheckedIOException && ex.getMessage() != null
+                        && !ex.getMessage().equals(io.toString()) ? ex.getMessage() + ": " : "";
+                err.println("relulab: file error: " + context + (io.getMessage() == null ? io : io.getMessage()));
                 return EXIT_FAILURE;
             }
             internalError(err, ex);
