@@ -76,8 +76,14 @@ public final class CollapseGrid {
         return t;
     }
 
+    /**
+     * A cell's cost per network-step: its parameters plus 24 for the per-step work that does not grow with them.
+     * Fitted to the 30 cells of docs/results.md's grid (CPU engine, 1000 networks each, 2026-11-23): seconds =
+     * 0.0098 (parameters + 24), between 0.94 and 1.31 times the measured time of every cell after the first (which
+     * carries the JIT's warm-up). Unweighted steps made the ETA about 3x optimistic while deeper cells ran.
+     */
     private static long weight(CollapseExperiment x) {
-        return Math.max(1, x.config.arch.parametersPerNetwork());
+        return x.config.arch.parametersPerNetwork() + 24;
     }
 
     public List<Cell> run(Engine engine, Progress progress) {

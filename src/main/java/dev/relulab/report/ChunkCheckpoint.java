@@ -33,6 +33,7 @@ public final class ChunkCheckpoint implements Checkpoint {
         this.kept = new EnsembleResult(first, networks, widths);
         this.done = new boolean[networks];
         if (!Files.isDirectory(folder.work())) return;
+        boolean[] seen = new boolean[networks]; // per piece: pieces of two chunkings may overlap, and agree
         try (var files = Files.list(folder.work())) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 String name = p.getFileName().toString();
@@ -41,7 +42,7 @@ public final class ChunkCheckpoint implements Checkpoint {
                 if (!m.matches()) continue;
                 int lo = Integer.parseInt(m.group(1)), hi = lo + Integer.parseInt(m.group(2));
                 if (lo < first || hi > first + networks) continue;
-                boolean[] seen = new boolean[networks];
+                java.util.Arrays.fill(seen, lo - first, hi - first, false);
                 try (BufferedReader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
                     NetworksCsv.read(in, p.toString(), lo, hi, kept, seen);
                 }
