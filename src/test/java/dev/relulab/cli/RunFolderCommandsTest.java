@@ -116,7 +116,8 @@ class RunFolderCommandsTest {
     void withoutOutEachRunGetsANewFolderThatIsPrinted() throws Exception {
         List<String> wrote = new ArrayList<>();
         for (String[] args : new String[][] {collapse(), collapse(), {"constant-init", "--epochs", "1",
-            "--engine", "cpu", "--threads", "1"}}) {
+            "--engine", "cpu", "--threads", "1"}, {"variants", "--epochs", "1", "--activations", "relu", "--engine",
+            "cpu", "--threads", "1"}}) {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), "dev.relulab.cli.Main"));
             cmd.addAll(List.of(args));
@@ -135,6 +136,8 @@ class RunFolderCommandsTest {
         assertFalse(wrote.get(0).equals(wrote.get(1)), "two runs, two folders: " + wrote);
         assertTrue(wrote.get(2).contains("/runs/constant-init/"), wrote.get(2));
         assertTrue(Files.isRegularFile(Path.of(wrote.get(2)).resolve("runs.csv")));
+        assertTrue(wrote.get(3).contains("/runs/variants/"), wrote.get(3));
+        assertTrue(Files.isRegularFile(Path.of(wrote.get(3)).resolve("epochs.csv")));
     }
 
     @Test
