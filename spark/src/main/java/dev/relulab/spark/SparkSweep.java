@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,6 +105,11 @@ public final class SparkSweep {
         } catch (IOException | UncheckedIOException e) {
             err.println("relulab-spark: file error: " + e.getMessage());
             return 1;
+        } catch (Exception e) {
+            if (!(e instanceof SparkException)) throw e;
+            // a task failed on every attempt (spark.task.maxFailures): the cause names the task and what it threw
+            err.println("relulab-spark: the Spark job failed: " + rootMessage(e));
+            return 1;
         }
     }
 
@@ -148,6 +154,14 @@ public final class SparkSweep {
                     request.base().seed, started, seconds), wall, out);
         }
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("relulab-spark task")) m = t.getMessage();
+        }
+        return m == null ? e.toString() : m.lines().findFirst().orElse(m);
     }
 
     /** spark-submit's configuration, with the job's name and no cap on the results the driver receives. */
