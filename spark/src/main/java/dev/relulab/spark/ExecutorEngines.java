@@ -55,33 +55,33 @@ public final class ExecutorEngines {
      * engine; {@code cuda} without a GPU and a GPU that will not open are errors, never a silent CPU run.
      */
     public static Lease borrow(String engineOption, TaskContext context) throws EngineUnavailableException {
-        String gpu = gpuAddress(context);
-        String key;
-        switch (engineOption) {
-            case "cpu":
-                key = "cpu:" + context.cpus();
-                break;
-            case "auto":
-                key = gpu != null ? "cuda:" + gpu : "cpu:" + context.cpus();
-                break;
-            case "cuda":
-                if (gpu == null) {
-                    throw new EngineUnavailableException("--engine cuda: Spark gave this task no GPU; set "
-                            + "spark.executor.resource.gpu.amount and spark.task.resource.gpu.amount (docs/spark.md)");
-                }
-                key = "cuda:" + gpu;
-                break;
-            default:
-                throw new IllegalArgumentException("--engine " + engineOption + " is not one relulab-spark runs; "
-                        + "allowed: auto, cpu, cuda");
-        }
+        String key = key(engineOption, gpuAddress(context), context.cpus());
         Queue<Engine> idle = IDLE.get(key);
         Engine e = idle == null ? null : idle.poll();
         if (e == null) e = open(key);
         return new Lease(key, e);
     }
 
-    private static Engine open(String key) throws EngineUnavailableException {
+    /** The engine a task gets, as "cuda:ADDRESS" or "cpu:THREADS", from its --engine, GPU address (or null) and cpus. */
+    static String key(String engineOption, String gpu, int cpus) throws EngineUnavailableException {
+        switch (engineOption) {
+            case "cpu":
+                return "cpu:" + cpus;
+            case "auto":
+                return gpu != null ? "cuda:" + gpu : "cpu:" + cpus;
+            case "cuda":
+                if (gpu == null) {
+                    throw new EngineUnavailableException("--engine cuda: Spark gave this task no GPU; set "
+                            + "spark.executor.resource.gpu.amount and spark.task.resource.gpu.amount (docs/spark.md)");
+                }
+                return "cuda:" + gpu;
+            default:
+                throw new IllegalArgumentException("--engine " + engineOption + " is not one relulab-spark runs; "
+                        + "allowed: auto, cpu, cuda");
+        }
+    }
+
+    static Engine open(String key) throws EngineUnavailableException {
         String arg = key.substring(key.indexOf(':') + 1);
         if (key.startsWith("cpu:")) return new CpuEngine(Math.max(1, Integer.parseInt(arg)));
         int ordinal;
