@@ -3,12 +3,19 @@ package dev.relulab.spark;
 import static dev.relulab.spark.LocalSpark.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.Success$;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A task whose first attempt fails (an injected exception) is retried by Spark and the run's files are the
- * single-process run's. local[2,2]: two task threads, each task tried at most twice (plain local[2] never retries).
+ * single-process run's; a driver stopped mid-job resumes with only the unfinished tasks. local[2,2]: two task
+ * threads, each task tried at most twice (plain local[2] never retries).
  */
 class RetryTest {
     private static JavaSparkContext sc;
@@ -79,6 +87,76 @@ class RetryTest {
         assertArrayEquals(Files.readAllBytes(ref.resolve("networks.csv")), Files.readAllBytes(
                 spark.resolve("networks.csv")));
         assertEquals(LocalSpark.science(ref.resolve("summary.json")), LocalSpark.science(spark.resolve("summary.json")));
+    }
+
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
+    private static final AtomicInteger TRAINED = new AtomicInteger();
+
+    /** Holds shard {@code shard} until released, then fails it; trains (and counts) the others. */
+    record HoldShard(int shard) implements TaskFunction {
+        @Override
+        public TaskResult run(SweepTask task, TaskContext context) throws Exception {
+            if (task.shardIndex() == shard) {
+                RELEASE.await(120, TimeUnit.SECONDS);
+                throw new IllegalStateException("the driver stops here");
+            }
+            TRAINED.incrementAndGet();
+            return new TaskRunner().run(task, context);
+        }
+    }
+
+    @Test
+    void aStoppedRunResumesWithOnlyTheTasksItHadNotFinished() throws Exception {
+        String[] run = {"--networks", "150", "--depth", "3", "--points", "128", "--test-points", "20", "--epochs", "1",
+            "--seed", "5", "--engine", "cpu"};
+        Path ref = dir.resolve("ref"), spark = dir.resolve("spark"), snapshot = dir.resolve("snapshot");
+        Path staging = dir.resolve(".spark.relulab-partial");
+        assertEquals(0, LocalSpark.relulab(concat(concat(new String[] {"collapse"}, run), "--threads", "1", "--out",
+                ref.toString())).code());
+        String[] args = concat(new String[] {"--task-networks", "50", "collapse"}, concat(run, "--out",
+                spark.toString()));
+        ExecutorService driver = Executors.newSingleThreadExecutor();
+        try {
+            Future<LocalSpark.Result> first = driver.submit(() -> LocalSpark.sparkSweep(sc, new HoldShard(3), args));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (pieces(staging) < 4) { // shards 1/3 and 2/3: a piece and a record each
+                assertTrue(System.nanoTime() < deadline && !first.isDone(), "two tasks never finished");
+                Thread.sleep(10);
+            }
+            // what a kill -9 of the driver would leave: the staging folder with the finished tasks' pieces
+            copyTree(staging, snapshot);
+            RELEASE.countDown();
+            assertEquals(1, first.get(120, TimeUnit.SECONDS).code());
+        } finally {
+            driver.shutdownNow();
+        }
+        assertFalse(Files.exists(staging), "the failed run cleaned up after itself");
+        Files.move(snapshot, staging);
+        TRAINED.set(0);
+        LocalSpark.Result resumed = LocalSpark.sparkSweep(sc, new HoldShard(-1), concat(args, "--resume"));
+        assertEquals(0, resumed.code(), resumed.err() + resumed.out());
+        assertTrue(resumed.out().contains("resumed: 2 of 3 tasks kept from the interrupted run, 1 to run"),
+                resumed.out());
+        assertEquals(1, TRAINED.get(), "only shard 3/3 trained again");
+        assertArrayEquals(Files.readAllBytes(ref.resolve("networks.csv")), Files.readAllBytes(
+                spark.resolve("networks.csv")));
+    }
+
+    private static long pieces(Path staging) throws Exception {
+        Path work = staging.resolve("work");
+        if (!Files.isDirectory(work)) return 0;
+        try (var s = Files.list(work)) {
+            return s.filter(p -> p.getFileName().toString().matches("(chunk|task)-\\d+-\\d+\\.(csv|json)")).count();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t); else Files.copy(p, t);
+            }
+        }
     }
 
     @Test
