@@ -130,11 +130,13 @@ public final class SparkSweep {
         }
         try (OutputFolder folder = collapse.openOutput()) {
             folder.sameRun(plan.identity());
+            long bytes = 0; // every task's piece stays in the work area until the commit, and networks.csv
             for (SweepPlan.Cell c : plan.cells) {
-                // each task's piece in the work area, and networks.csv: about 60 bytes a network plus 6 per layer
-                folder.checkSpace(c.settings().sizeOptions(), Plan.multiply(2L * (60 + 6L * c.settings().depth),
-                        c.settings().networks));
+                bytes = Math.min(Long.MAX_VALUE / 2, bytes) + Plan.multiply(2L * (60 + 6L * c.settings().depth),
+                        c.settings().networks);
             }
+            folder.checkSpace(plan.request.base().sizeOptions() + (plan.grid() == null ? "" : " (the whole grid)"),
+                    bytes);
             List<SweepTask> pending = SweepJob.pending(plan, folder);
             if (pending.size() < plan.tasks.size()) {
                 out.printf("resumed: %d of %d tasks kept from the interrupted run, %d to run%n",
