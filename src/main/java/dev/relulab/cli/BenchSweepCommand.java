@@ -66,7 +66,7 @@ public final class BenchSweepCommand implements Runnable {
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
             CollapseExperiment first = new CollapseExperiment(check);
             boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
-            md.append("Training path: ").append(fused ? EnsembleResult.FUSED : EnsembleResult.OP_BY_OP).append(".\n\n");
+            md.append("Training path: ").append(fused ? "fused (" + engine.fusedPath() + ")" : EnsembleResult.OP_BY_OP).append(".\n\n");
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks

@@ -17,9 +17,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EnsembleTrainer {
     private final Engine engine;
+    private final boolean fusedAllowed;
 
     public EnsembleTrainer(Engine engine) {
+        this(engine, true);
+    }
+
+    private EnsembleTrainer(Engine engine, boolean fusedAllowed) {
         this.engine = engine;
+        this.fusedAllowed = fusedAllowed;
+    }
+
+    /** A trainer on the same engine that always takes the op-by-op path: the reference the fused paths must match. */
+    public EnsembleTrainer opByOp() {
+        return new EnsembleTrainer(engine, false);
     }
 
     /** Networks per chunk for this configuration on this engine. */
@@ -32,7 +43,11 @@ public final class EnsembleTrainer {
 
     /** True when this training runs in the engine's fused kernel (one launch per chunk) rather than op by op. */
     public boolean usesFused(TrainingConfig cfg, DataSource data) {
-        return FusedTrainer.plan(engine, cfg, data) != null;
+        return plan(cfg, data) != null;
+    }
+
+    private FusedNetwork plan(TrainingConfig cfg, DataSource data) {
+        return fusedAllowed ? FusedTrainer.plan(engine, cfg, data) : null;
     }
 
     private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
@@ -51,15 +66,15 @@ public final class EnsembleTrainer {
         long t0 = System.nanoTime();
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
-        FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
-        if (fused != null) out.trainingPath = EnsembleResult.FUSED;
+        FusedNetwork fused = plan(cfg, data);
+        if (fused != null) out.trainingPath = "fused (" + engine.fusedPath() + ")";
         int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();
         Runnable worker = fused != null
                 ? () -> {
-                    try (FusedTrainer trainer = new FusedTrainer(engine, cfg, fused, chunk)) {
+                    try (FusedTrainer trainer = new FusedTrainer(engine, cfg, data, fused, chunk)) {
                         for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                             int start = c * chunk;
                             trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,

@@ -4,8 +4,10 @@ import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.HostInit;
 import dev.relulab.engine.InitArgs;
+import dev.relulab.engine.cpu.fused.FusedCpuTrainer;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
@@ -310,6 +312,22 @@ public final class CpuEngine implements Engine {
                 st[o + 3] = sq;
             }
         }
+    }
+
+    /** Function-target trainings run in the fused trainer (engine.cpu.fused), bit-identical to the op-by-op path. */
+    @Override
+    public boolean canTrainFused(FusedNetwork net) {
+        return FusedCpuTrainer.unsupported(net) == null;
+    }
+
+    @Override
+    public String fusedPath() {
+        return "CPU fused trainer, networks as SIMD lanes";
+    }
+
+    @Override
+    public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        FusedCpuTrainer.train(net, netBase, E, f(lr), i(counts), f(stats));
     }
 
     @Override

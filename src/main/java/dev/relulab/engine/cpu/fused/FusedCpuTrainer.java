@@ -1,0 +1,302 @@
+package dev.relulab.engine.cpu.fused;
+
+import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.HostInit;
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Loss;
+import dev.relulab.nn.Optimizer;
+import dev.relulab.random.Purpose;
+
+/**
+ * The CPU engine's {@code trainFused}: trains networks [netBase, netBase + E) of a function-target training in
+ * groups of up to {@link #GROUP} lanes, with the results of {@code train.ChunkTrainer} on the CPU engine bit for bit.
+ *
+ * <p>After each probe a group is split in two blocks: networks with a ReLU layer that is dead on every training point
+ * for good (born dead; or dead at an epoch's probe under sgd, whose zero gradients leave the layers below unchanged)
+ * and the rest. For the first, every example of a minibatch gives the same activations above the dead layer, so the
+ * forward runs once per minibatch, the backward stops at the layer above the dead one (the gradients below are +0),
+ * and later probes are one example: the same floats as the full work, for a fraction of it.
+ *
+ * <p>Every float it computes equals the reference's as long as the values stay finite; where a network's loss,
+ * gradients, alive bits or test statistics are not, its diverged slot in {@code counts} is set to {@link FusedNetwork#REDO} and
+ * the caller trains it op by op.
+ */
+public final class FusedCpuTrainer {
+    /** Networks per group: enough lanes for wide SIMD, few enough that a group's rows stay in the L2 cache. */
+    static final int GROUP = Integer.getInteger("relulab.fused.group", 1024);
+
+    private final FusedNetwork net;
+    private final LaneLayout lay;
+    private final LaneForward forward;
+    private final LaneBackward backward;
+    private final LaneProbe probe;
+    private final float[] corrections;
+    private final boolean skipping, deadStaysDead;
+    private final int H, stride, steps;
+
+    private FusedCpuTrainer(FusedNetwork net) {
+        this.net = net;
+        lay = new LaneLayout(net.arch);
+        forward = new LaneForward(lay, net.arch.hidden, net.arch.alpha);
+        backward = new LaneBackward(lay);
+        probe = new LaneProbe(lay, forward, net.deadThreshold);
+        corrections = net.corrections();
+        H = lay.H;
+        stride = net.countsPerNetwork();
+        steps = (net.trainPoints + net.batch - 1) / net.batch;
+        skipping = net.arch.hidden == Activation.RELU && net.deadThreshold == 0f
+                && !Boolean.getBoolean("relulab.fused.noSkip");
+        deadStaysDead = net.optimizer.kind == Optimizer.Kind.SGD;
+    }
+
+    /** Why the CPU fused trainer cannot train this network, or null when it can. */
+    public static String unsupported(FusedNetwork net) {
+        if (net.arch.loss != Loss.MSE) return "loss " + net.arch.loss + " (the fused trainer has mse only)";
+        if (net.arch.inputs() != 1 || net.arch.outputs() != 1) return "widths " + net.arch + " (1 in, 1 out only)";
+        if (!net.arch.biasInit.allowedForBiases()) return "bias initialiser " + net.arch.biasInit;
+        if ((long) net.epochs * ((net.trainPoints + (long) net.batch - 1) / net.batch) > FusedNetwork.MAX_STEPS) {
+            return "more than " + FusedNetwork.MAX_STEPS + " optimizer steps";
+        }
+        return null;
+    }
+
+    /**
+     * Trains networks [netBase, netBase + E) at rates {@code lr[e]}; writes {@code counts [E][3H + 1]} and {@code stats
+     * [E][9]} as {@code Engine.trainFused} does, with {@link FusedNetwork#REDO} in the diverged slot of networks left to the caller.
+     */
+    public static void train(FusedNetwork net, int netBase, int E, float[] lr, int[] counts, float[] stats) {
+        train(net, netBase, E, lr, counts, stats, GROUP);
+    }
+
+    /** As {@link #train(FusedNetwork, int, int, float[], int[], float[])}, in groups of {@code group} lanes. */
+    static void train(FusedNetwork net, int netBase, int E, float[] lr, int[] counts, float[] stats, int group) {
+        FusedCpuTrainer t = new FusedCpuTrainer(net);
+        for (int first = 0; first < E; first += group) {
+            t.group(netBase, first, Math.min(group, E - first), lr, counts, stats);
+        }
+    }
+
+    private void group(int netBase, int first, int m, float[] lr, int[] counts, float[] stats) {
+        LaneBlock alive = new LaneBlock(lay, m), dead = new LaneBlock(lay, m);
+        alive.n = m;
+        for (int c = 0; c < m; c++) {
+            alive.net[c] = first + c;
+            alive.rate[c] = lr[first + c];
+            initialise(alive, c, netBase + first + c);
+        }
+        Results res = new Results(m);
+        probe.full(alive, net.trainPoints, res.dead, res.revived, res.ok);
+        for (int c = 0; c < m; c++) {
+            for (int h = 0; h < H; h++) counts[alive.net[c] * stride + h] = res.dead[c][h];
+        }
+        sort(alive, res, skipping ? dead : null, counts);
+        Steps a = new Steps(alive, false), d = new Steps(dead, true);
+        for (int epoch = 0; epoch < net.epochs; epoch++) {
+            d.epoch(netBase, epoch, counts); // the larger block first: C2 profiles the shared loops on it
+            a.epoch(netBase, epoch, counts);
+            if (net.probeEveryEpoch && epoch + 1 < net.epochs) {
+                probe.full(alive, net.trainPoints, res.dead, res.revived, res.ok);
+                sort(alive, res, skipping && deadStaysDead ? dead : null, counts);
+                probe.constantAbove(dead, res.dead, res.revived, res.ok);
+                sort(dead, res, null, counts);
+            }
+        }
+        finish(alive, false, counts, stats, res);
+        finish(dead, true, counts, stats, res);
+    }
+
+    private void initialise(LaneBlock b, int c, int network) {
+        int L = lay.L;
+        float[] w = new float[lay.maxWidth * lay.maxWidth], bias = new float[lay.maxWidth];
+        for (int l = 1; l <= L; l++) {
+            int nIn = lay.width[l - 1], nOut = lay.width[l];
+            HostInit.biases(net.arch.biasInit, net.seed, network, 1, l, nOut, bias);
+            HostInit.weights(net.arch.weightInit(l), net.seed, network, 1, l, nIn, nOut, w, bias);
+            for (int k = 0; k < nIn * nOut; k++) b.p[lay.wOff[l] + k][c] = w[k];
+            for (int j = 0; j < nOut; j++) b.p[lay.bOff[l] + j][c] = bias[j];
+            if (lay.sOff[l] >= 0) for (int j = 0; j < nOut; j++) b.p[lay.sOff[l] + j][c] = net.arch.alpha;
+        }
+        b.xTrain[c] = new float[net.trainPoints];
+        b.yTrain[c] = new float[net.trainPoints];
+        b.xTest[c] = new float[net.testPoints];
+        b.yTest[c] = new float[net.testPoints];
+        b.xEpoch[c] = new float[net.trainPoints];
+        b.yEpoch[c] = new float[net.trainPoints];
+        LanePoints.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TRAIN_POINTS, net.trainPoints,
+                b.xTrain[c], b.yTrain[c]);
+        LanePoints.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TEST_POINTS, net.testPoints,
+                b.xTest[c], b.yTest[c]);
+    }
+
+    /**
+     * After a probe of {@code b}: lanes whose bits were not 0/1 are left to the reference; with {@code deadTo}, lanes
+     * with a hidden layer dead on every training point move there, dead from their highest such layer.
+     */
+    private void sort(LaneBlock b, Results res, LaneBlock deadTo, int[] counts) {
+        boolean[] keep = res.ok;
+        boolean drop = false;
+        for (int c = 0; c < b.n; c++) {
+            if (!keep[c]) {
+                counts[b.net[c] * stride + 3 * H] = FusedNetwork.REDO;
+                drop = true;
+                continue;
+            }
+            if (deadTo == null) continue;
+            int top = 0;
+            for (int h = 1; h <= H; h++) if (res.dead[c][h - 1] == lay.width[h]) top = h;
+            if (top > 0) {
+                b.deadFrom[c] = top;
+                deadTo.take(b, c);
+                keep[c] = false;
+                drop = true;
+            }
+        }
+        if (drop) b.retain(keep);
+    }
+
+    /** The final probe and the test pass of a block, and its results. */
+    private void finish(LaneBlock b, boolean deadBlock, int[] counts, float[] stats, Results res) {
+        if (b.n == 0) return;
+        if (deadBlock) probe.constantAbove(b, res.dead, res.revived, res.ok);
+        else probe.full(b, net.trainPoints, res.dead, res.revived, res.ok);
+        LaneStats pred = new LaneStats(b.n), target = new LaneStats(b.n);
+        float[] y = new float[b.n], x = b.a[0];
+        float[] out = b.z[lay.uOff[lay.L]];
+        for (int i = 0; i < net.testPoints; i++) {
+            for (int c = 0; c < b.n; c++) {
+                x[c] = b.xTest[c][i];
+                y[c] = b.yTest[c][i];
+            }
+            forward.run(b, false);
+            if (i == 0) {
+                pred.start(b.n, out);
+                target.start(b.n, y);
+            }
+            pred.add(b.n, out);
+            target.add(b.n, y);
+        }
+        for (int c = 0; c < b.n; c++) {
+            int e = b.net[c], o = e * stride, s = e * FusedNetwork.STATS;
+            if (!res.ok[c] || !pred.finite(c) || !target.finite(c)) {
+                counts[o + 3 * H] = FusedNetwork.REDO;
+                continue;
+            }
+            for (int h = 0; h < H; h++) {
+                counts[o + H + h] = res.dead[c][h];
+                counts[o + 2 * H + h] = res.revived[c][h];
+            }
+            counts[o + 3 * H] = 0;
+            stats[s] = b.lossSum[c];
+            pred.write(c, stats, s + 1);
+            target.write(c, stats, s + 5);
+        }
+    }
+
+    /** Per-lane probe results of a group, reused by every probe. */
+    private final class Results {
+        final int[][] dead, revived;
+        final boolean[] ok;
+
+        Results(int m) {
+            dead = new int[m][H];
+            revived = new int[m][H];
+            ok = new boolean[m];
+        }
+    }
+
+    /** The minibatch steps of one block: data, forward, MSE loss, backward, the finiteness check and the update. */
+    private final class Steps {
+        private final LaneBlock b;
+        private final boolean deadBlock;
+        private final LanePermutation perm;
+        private final LaneOptimizer opt;
+        private final float[] y, check;
+        private final boolean[] ok;
+
+        Steps(LaneBlock b, boolean deadBlock) {
+            this.b = b;
+            this.deadBlock = deadBlock;
+            perm = new LanePermutation(net.trainPoints);
+            opt = new LaneOptimizer(net.optimizer, b.cap);
+            y = new float[b.cap];
+            check = new float[b.cap];
+            ok = new boolean[b.cap];
+        }
+
+        void epoch(int netBase, int epoch, int[] counts) {
+            if (b.n == 0) return;
+            for (int c = 0; c < b.n; c++) {
+                perm.order(net.seed, netBase + b.net[c], epoch, b.xTrain[c], b.yTrain[c], b.xEpoch[c], b.yEpoch[c]);
+            }
+            java.util.Arrays.fill(b.lossSum, 0, b.n, 0f);
+            for (int s = 0; s < steps; s++) {
+                int start = s * net.batch, B = Math.min(net.batch, net.trainPoints - start);
+                step(start, B, corrections[epoch * steps + s], counts);
+                if (b.n == 0) return;
+            }
+        }
+
+        private void step(int start, int B, float correction, int[] counts) {
+            int n = b.n;
+            int lowest = deadBlock ? lowestLive() : 1;
+            int firstParam = lay.wOff[lowest];
+            for (int r = firstParam; r < lay.P; r++) java.util.Arrays.fill(b.g[r], 0, n, 0f);
+            java.util.Arrays.fill(b.total, 0, n, 0.0);
+            float scale = 1f / B;
+            if (deadBlock) {
+                // every example gives the same activations above the dead layer: one forward serves the minibatch
+                gatherX(start);
+                forward.run(b, false);
+            }
+            for (int k = 0; k < B; k++) {
+                if (!deadBlock) {
+                    gatherX(start + k);
+                    forward.run(b, false);
+                }
+                loss(start + k, scale);
+                backward.run(b, lowest);
+            }
+            boolean all = true;
+            java.util.Arrays.fill(check, 0, n, 0f);
+            for (int r = firstParam; r < lay.P; r++) {
+                float[] g = b.g[r];
+                for (int c = 0; c < n; c++) check[c] = check[c] + (g[c] - g[c]); // NaN once any gradient is not finite
+            }
+            for (int c = 0; c < n; c++) {
+                float mean = (float) (b.total[c] / B);
+                b.lossSum[c] += mean;
+                ok[c] = Float.isFinite(mean) && check[c] == 0f;
+                all &= ok[c];
+            }
+            opt.step(b, firstParam, correction);
+            if (!all) {
+                for (int c = 0; c < n; c++) if (!ok[c]) counts[b.net[c] * stride + 3 * H] = FusedNetwork.REDO;
+                b.retain(ok);
+            }
+        }
+
+        /** The lowest layer whose gradients can be non-zero for some lane of this dead block. */
+        private int lowestLive() {
+            int min = Integer.MAX_VALUE;
+            for (int c = 0; c < b.n; c++) min = Math.min(min, b.deadFrom[c]);
+            return min + 1;
+        }
+
+        private void gatherX(int position) {
+            float[] x = b.a[0];
+            for (int c = 0; c < b.n; c++) x[c] = b.xEpoch[c][position];
+        }
+
+        /** CpuEngine.loss for mse with one output: the batch total in double and dL/dout = 2 d / B. */
+        private void loss(int position, float scale) {
+            int n = b.n;
+            float[] out = b.z[lay.uOff[lay.L]], dOut = b.dA[0];
+            for (int c = 0; c < n; c++) y[c] = b.yEpoch[c][position];
+            for (int c = 0; c < n; c++) {
+                float d = out[c] - y[c];
+                b.total[c] += (double) d * d;
+                dOut[c] = 2f * d * scale;
+            }
+        }
+    }
+}
