@@ -206,7 +206,8 @@ class OpenClFusedTrainingTest {
         TrainingConfig lu = config(Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0f, Loss.MSE,
                 Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.of(Initializer.Kind.ZEROS)), 1L, 10);
         assertTrue(new EnsembleTrainer(cl).usesFused(lu, data));
-        assertFalse(new EnsembleTrainer(cpu()).usesFused(lu, data), "the CPU engine is the reference: op by op");
+        assertTrue(new EnsembleTrainer(cpu()).usesFused(lu, data), "the CPU engine trains function targets fused");
+        assertFalse(new EnsembleTrainer(cpu()).opByOp().usesFused(lu, data), "opByOp() is the reference path");
         String before = System.getProperty("relulab.fused");
         System.setProperty("relulab.fused", "false");
         try {
@@ -235,8 +236,11 @@ class OpenClFusedTrainingTest {
         return new FunctionData(FunctionTarget.ABS, -X_RANGE, X_RANGE, 3000, 500);
     }
 
+    /** Trains on {@code engine}; on the CPU engine, the reference, always op by op. */
     static EnsembleResult train(Engine engine, TrainingConfig cfg, FunctionData data) {
-        return new EnsembleTrainer(engine).train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
+        EnsembleTrainer trainer = new EnsembleTrainer(engine);
+        if (engine.kind() == dev.relulab.engine.EngineKind.CPU) trainer = trainer.opByOp();
+        return trainer.train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
     }
 
     private static void assertBitIdentical(String where, EnsembleResult want, EnsembleResult got) {
