@@ -24,12 +24,13 @@ import dev.relulab.random.Purpose;
 public final class FusedCpuTrainer {
     /** Networks per group: enough lanes for wide SIMD, few enough that a group's rows stay in the L2 cache. */
     static final int GROUP = Integer.getInteger("relulab.fused.group", 1024);
+    private static final int TEST_TILE = 64;
 
     private final FusedNetwork net;
     private final LaneLayout lay;
     private final LaneForward forward;
     private final LaneBackward backward;
-    private final LaneProbe probe;
+    private LaneProbe probe;
     private final float[] corrections;
     private final boolean skipping, deadStaysDead;
     private final int H, stride, steps;
@@ -39,7 +40,6 @@ public final class FusedCpuTrainer {
         lay = new LaneLayout(net.arch);
         forward = new LaneForward(lay, net.arch.hidden, net.arch.alpha);
         backward = new LaneBackward(lay);
-        probe = new LaneProbe(lay, forward, net.deadThreshold);
         corrections = net.corrections();
         H = lay.H;
         stride = net.countsPerNetwork();
@@ -78,6 +78,7 @@ public final class FusedCpuTrainer {
 
     private void group(int netBase, int first, int m, float[] lr, int[] counts, float[] stats) {
         LaneBlock alive = new LaneBlock(lay, m), dead = new LaneBlock(lay, m);
+        probe = new LaneProbe(lay, forward, net.arch.hidden, net.deadThreshold, m);
         alive.n = m;
         for (int c = 0; c < m; c++) {
             alive.net[c] = first + c;
@@ -160,20 +161,21 @@ public final class FusedCpuTrainer {
         if (deadBlock) probe.constantAbove(b, res.dead, res.revived, res.ok);
         else probe.full(b, net.trainPoints, res.dead, res.revived, res.ok);
         LaneStats pred = new LaneStats(b.n), target = new LaneStats(b.n);
-        float[] y = new float[b.n], x = b.a[0];
+        LaneTile xs = new LaneTile(TEST_TILE, b.n), ys = new LaneTile(TEST_TILE, b.n);
         float[] out = b.z[lay.uOff[lay.L]];
-        for (int i = 0; i < net.testPoints; i++) {
-            for (int c = 0; c < b.n; c++) {
-                x[c] = b.xTest[c][i];
-                y[c] = b.yTest[c][i];
+        for (int from = 0; from < net.testPoints; from += TEST_TILE) {
+            int count = Math.min(TEST_TILE, net.testPoints - from);
+            xs.gather(b.xTest, b.n, from, count);
+            ys.gather(b.yTest, b.n, from, count);
+            for (int k = 0; k < count; k++) {
+                forward.run(b, xs.rows[k], false);
+                if (from + k == 0) {
+                    pred.start(b.n, out);
+                    target.start(b.n, ys.rows[0]);
+                }
+                pred.add(b.n, out);
+                target.add(b.n, ys.rows[k]);
             }
-            forward.run(b, false);
-            if (i == 0) {
-                pred.start(b.n, out);
-                target.start(b.n, y);
-            }
-            pred.add(b.n, out);
-            target.add(b.n, y);
         }
         for (int c = 0; c < b.n; c++) {
             int e = b.net[c], o = e * stride, s = e * FusedNetwork.STATS;
@@ -210,7 +212,8 @@ public final class FusedCpuTrainer {
         private final boolean deadBlock;
         private final LanePermutation perm;
         private final LaneOptimizer opt;
-        private final float[] y, check;
+        private final LaneTile xs, ys;
+        private final float[] check;
         private final boolean[] ok;
 
         Steps(LaneBlock b, boolean deadBlock) {
@@ -218,7 +221,8 @@ public final class FusedCpuTrainer {
             this.deadBlock = deadBlock;
             perm = new LanePermutation(net.trainPoints);
             opt = new LaneOptimizer(net.optimizer, b.cap);
-            y = new float[b.cap];
+            xs = new LaneTile(net.batch, b.cap);
+            ys = new LaneTile(net.batch, b.cap);
             check = new float[b.cap];
             ok = new boolean[b.cap];
         }
@@ -243,17 +247,18 @@ public final class FusedCpuTrainer {
             for (int r = firstParam; r < lay.P; r++) java.util.Arrays.fill(b.g[r], 0, n, 0f);
             java.util.Arrays.fill(b.total, 0, n, 0.0);
             float scale = 1f / B;
+            ys.gather(b.yEpoch, n, start, B);
             if (deadBlock) {
-                // every example gives the same activations above the dead layer: one forward serves the minibatch
-                gatherX(start);
-                forward.run(b, false);
+                // every training point gives the same activations above the dead layer: one forward serves them all
+                float[] x = xs.rows[0];
+                for (int c = 0; c < n; c++) x[c] = b.xTrain[c][0];
+                forward.run(b, x, false);
+            } else {
+                xs.gather(b.xEpoch, n, start, B);
             }
             for (int k = 0; k < B; k++) {
-                if (!deadBlock) {
-                    gatherX(start + k);
-                    forward.run(b, false);
-                }
-                loss(start + k, scale);
+                if (!deadBlock) forward.run(b, xs.rows[k], false);
+                loss(ys.rows[k], scale);
                 backward.run(b, lowest);
             }
             boolean all = true;
@@ -282,16 +287,10 @@ public final class FusedCpuTrainer {
             return min + 1;
         }
 
-        private void gatherX(int position) {
-            float[] x = b.a[0];
-            for (int c = 0; c < b.n; c++) x[c] = b.xEpoch[c][position];
-        }
-
         /** CpuEngine.loss for mse with one output: the batch total in double and dL/dout = 2 d / B. */
-        private void loss(int position, float scale) {
+        private void loss(float[] y, float scale) {
             int n = b.n;
             float[] out = b.z[lay.uOff[lay.L]], dOut = b.dA[0];
-            for (int c = 0; c < n; c++) y[c] = b.yEpoch[c][position];
             for (int c = 0; c < n; c++) {
                 float d = out[c] - y[c];
                 b.total[c] += (double) d * d;

@@ -17,9 +17,13 @@ final class LaneForward {
         this.alpha = alpha;
     }
 
-    /** Forward of the block's current input; with {@code mark}, ORs phi'(z) != 0 into the hidden alive bits. */
-    void run(LaneBlock b, boolean mark) {
+    /**
+     * Forward of input row {@code x} (which becomes the block's unit-0 row); with {@code mark}, ORs phi'(z) != 0 into
+     * the hidden alive bits.
+     */
+    void run(LaneBlock b, float[] x, boolean mark) {
         int n = b.n;
+        b.a[0] = x;
         for (int l = 1; l <= lay.L; l++) {
             int nIn = lay.width[l - 1], nOut = lay.width[l], in = lay.uOff[l - 1];
             for (int j = 0; j < nOut; j++) {
@@ -28,6 +32,30 @@ final class LaneForward {
                 if (l == lay.L) continue; // the output stays z (linear)
                 activate(n, b, l, j, u);
                 if (mark) LaneLoops.markAlive(n, b.alive[lay.hiddenUnit(l, j)], b.f[u]);
+            }
+        }
+    }
+
+    /**
+     * The probe's ReLU forward of input row {@code x}: the hidden layers only, each unit's activation added to its
+     * row of {@code sums} (a = max(z, 0) >= 0, so the sum is the ReDo score sum |a|, and it is positive exactly when
+     * the unit was alive on some point; NaN shows a NaN pre-activation).
+     */
+    void probeRelu(LaneBlock b, float[] x, float[][] sums) {
+        int n = b.n;
+        b.a[0] = x;
+        for (int l = 1; l <= lay.H; l++) {
+            int nIn = lay.width[l - 1], nOut = lay.width[l], in = lay.uOff[l - 1];
+            for (int j = 0; j < nOut; j++) {
+                int u = lay.uOff[l] + j, w = lay.wOff[l] + j * nIn;
+                float[] a = b.a[u];
+                if (nIn == 2) {
+                    LaneLoops.relu2Sum(n, a, sums[lay.hiddenUnit(l, j)], b.p[lay.bOff[l] + j], b.p[w], b.a[in],
+                            b.p[w + 1], b.a[in + 1]);
+                } else {
+                    sum(n, a, b.p[lay.bOff[l] + j], b.p, w, b.a, in, nIn);
+                    LaneLoops.reluSum(n, a, sums[lay.hiddenUnit(l, j)]);
+                }
             }
         }
     }

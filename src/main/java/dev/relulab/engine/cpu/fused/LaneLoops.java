@@ -79,6 +79,24 @@ final class LaneLoops {
         }
     }
 
+    /** The probe's 2-input ReLU unit: a = max(b + w0 x0 + w1 x1, 0), sums = sums + a. */
+    static void relu2Sum(int n, float[] a, float[] sums, float[] b, float[] w0, float[] x0, float[] w1, float[] x1) {
+        for (int c = 0; c < n; c++) {
+            float v = Math.max(b[c] + w0[c] * x0[c] + w1[c] * x1[c], 0f);
+            a[c] = v;
+            sums[c] = sums[c] + v;
+        }
+    }
+
+    /** a = max(a, 0) in place, sums = sums + a. */
+    static void reluSum(int n, float[] a, float[] sums) {
+        for (int c = 0; c < n; c++) {
+            float v = Math.max(a[c], 0f);
+            a[c] = v;
+            sums[c] = sums[c] + v;
+        }
+    }
+
     /** dz = da f (in place when dz == da). */
     static void scale(int n, float[] dz, float[] da, float[] f) {
         for (int c = 0; c < n; c++) dz[c] = da[c] * f[c];

@@ -1,5 +1,7 @@
 package dev.relulab.engine.cpu.fused;
 
+import dev.relulab.nn.Activation;
+
 /**
  * The probe of {@code ChunkTrainer.probe} for a block: dead units of every hidden layer on the training points in
  * stored order (alive bits, or the ReDo rule for tau > 0), units revived since they were last dead, and the
@@ -7,14 +9,19 @@ package dev.relulab.engine.cpu.fused;
  * change, and those see a constant input, so one example decides them.
  */
 final class LaneProbe {
+    private static final int TILE = 64;
     private final LaneLayout lay;
     private final LaneForward forward;
+    private final boolean relu;
     private final float tau;
+    private final LaneTile tile;
 
-    LaneProbe(LaneLayout lay, LaneForward forward, float tau) {
+    LaneProbe(LaneLayout lay, LaneForward forward, Activation act, float tau, int cap) {
         this.lay = lay;
         this.forward = forward;
+        this.relu = act == Activation.RELU;
         this.tau = tau;
+        tile = new LaneTile(TILE, cap);
     }
 
     /**
@@ -24,17 +31,26 @@ final class LaneProbe {
      */
     void full(LaneBlock b, int nPoints, int[][] dead, int[][] revived, boolean[] ok) {
         int n = b.n, hu = lay.hiddenUnits();
-        float[][] bits = tau > 0 ? b.sums : b.alive;
-        for (int u = 0; u < hu; u++) java.util.Arrays.fill(bits[u], 0, n, 0f);
-        float[] x = b.a[0];
-        for (int i = 0; i < nPoints; i++) {
-            for (int c = 0; c < n; c++) x[c] = b.xTrain[c][i];
-            forward.run(b, tau == 0);
-            if (tau > 0) {
-                for (int u = 0; u < hu; u++) LaneLoops.addAbs(n, b.sums[u], b.a[lay.uOff[1] + u]);
+        boolean sums = relu || tau > 0;
+        float[][] acc = sums ? b.sums : b.alive;
+        for (int u = 0; u < hu; u++) java.util.Arrays.fill(acc[u], 0, n, 0f);
+        for (int from = 0; from < nPoints; from += TILE) {
+            int count = Math.min(TILE, nPoints - from);
+            tile.gather(b.xTrain, n, from, count);
+            for (int k = 0; k < count; k++) {
+                float[] x = tile.rows[k];
+                if (relu) {
+                    forward.probeRelu(b, x, b.sums);
+                } else {
+                    forward.run(b, x, tau == 0);
+                    if (tau > 0) {
+                        for (int u = 0; u < hu; u++) LaneLoops.addAbs(n, b.sums[u], b.a[lay.uOff[1] + u]);
+                    }
+                }
             }
         }
         if (tau > 0) dormant(b);
+        else if (relu) aliveFromSums(b);
         count(b, dead, revived, ok);
     }
 
@@ -44,9 +60,9 @@ final class LaneProbe {
      */
     void constantAbove(LaneBlock b, int[][] dead, int[][] revived, boolean[] ok) {
         int n = b.n;
-        float[] x = b.a[0];
+        float[] x = tile.rows[0];
         for (int c = 0; c < n; c++) x[c] = b.xTrain[c][0];
-        forward.run(b, false);
+        forward.run(b, x, false);
         for (int c = 0; c < n; c++) {
             for (int l = b.deadFrom[c] + 1; l <= lay.H; l++) {
                 for (int j = 0; j < lay.width[l]; j++) {
@@ -55,6 +71,14 @@ final class LaneProbe {
             }
         }
         count(b, dead, revived, ok);
+    }
+
+    /** ReLU: a unit was alive on some point exactly when its sum of activations is positive (NaN stays NaN). */
+    private void aliveFromSums(LaneBlock b) {
+        for (int u = 0; u < lay.hiddenUnits(); u++) {
+            float[] s = b.sums[u], bits = b.alive[u];
+            for (int c = 0; c < b.n; c++) bits[c] = s[c] > 0f ? 1f : s[c] == 0f ? 0f : Float.NaN;
+        }
     }
 
     /** ReDo: a unit is alive when its sum of |a| exceeds tau times the layer's mean sum (CpuEngine.dormantMask). */
