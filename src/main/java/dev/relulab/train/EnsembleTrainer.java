@@ -33,12 +33,25 @@ public final class EnsembleTrainer {
         return new EnsembleTrainer(engine, false);
     }
 
-    /** Networks per chunk for this configuration on this engine. */
-    public int chunkSize(TrainingConfig cfg) {
+    /** Networks per chunk of this training on this engine (fused or op by op, as {@link #train} will run it). */
+    public int chunkSize(TrainingConfig cfg, DataSource data) {
+        FusedNetwork fused = plan(cfg, data);
+        return fused == null ? opChunkSize(cfg) : fusedChunkSize(cfg, fused);
+    }
+
+    private int opChunkSize(TrainingConfig cfg) {
         long bytes = ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
-        int fit = engine.maxChunkNetworks(bytes);
-        int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
-        return Math.max(1, Math.min(fit, balanced));
+        return balanced(cfg.networks, engine.maxChunkNetworks(bytes), engine.parallelChunks());
+    }
+
+    /**
+     * Chunks of at most {@code fit} networks, as many as a multiple of the workers and all of one size (give or take
+     * one network), so that no worker waits on another's last chunk.
+     */
+    static int balanced(int networks, int fit, int workers) {
+        long chunks = ((long) networks + Math.max(1, fit) - 1) / Math.max(1, fit);
+        chunks = (chunks + workers - 1) / workers * workers;
+        return (int) Math.max(1, (networks + chunks - 1) / chunks);
     }
 
     /** True when this training runs in the engine's fused kernel (one launch per chunk) rather than op by op. */
@@ -51,9 +64,8 @@ public final class EnsembleTrainer {
     }
 
     private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
-        int fit = engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused));
-        int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
-        return Math.max(1, Math.min(fit, balanced));
+        return balanced(cfg.networks, engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused)),
+                engine.parallelChunks());
     }
 
     /** Total progress steps of a run: network-steps of training. */
@@ -68,7 +80,7 @@ public final class EnsembleTrainer {
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
         FusedNetwork fused = plan(cfg, data);
         if (fused != null) out.trainingPath = "fused (" + engine.fusedPath() + ")";
-        int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
+        int chunk = chunkSize(cfg, data);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();

@@ -31,6 +31,7 @@ public final class FusedCpuTrainer {
     private final LaneForward forward;
     private final LaneBackward backward;
     private LaneProbe probe;
+    private final LanePoints points = new LanePoints();
     private final float[] corrections;
     private final boolean skipping, deadStaysDead;
     private final int H, stride, steps;
@@ -123,9 +124,9 @@ public final class FusedCpuTrainer {
         b.yTest[c] = new float[net.testPoints];
         b.xEpoch[c] = new float[net.trainPoints];
         b.yEpoch[c] = new float[net.trainPoints];
-        LanePoints.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TRAIN_POINTS, net.trainPoints,
+        points.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TRAIN_POINTS, net.trainPoints,
                 b.xTrain[c], b.yTrain[c]);
-        LanePoints.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TEST_POINTS, net.testPoints,
+        points.draw(net.target, net.lo, net.hi, net.seed, network, Purpose.TEST_POINTS, net.testPoints,
                 b.xTest[c], b.yTest[c]);
     }
 
