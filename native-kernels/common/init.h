@@ -7,8 +7,8 @@
  *                z_k redrawn on attempts 1..63 while |z_k| > 2. z_k is Box-Muller on stream elements 2k, 2k + 1 (one
  *                Philox block, counter k >> 1), computed in double and rounded once, as Java does.
  *                Launch: 1-D, one item per element, total = E*perNet. Memory: one coalesced store per item.
- *   init_rai:    Lu et al.'s RAI, one item per unit (e, j): row j of w and b[j] from stream elements starting at
- *                j * (fanIn + 3). Launch: 1-D, total = E*fanOut. Memory: each item writes its own row (strided; a
+ *   init_rai:    Lu et al.'s RAI, one item per unit (e, j): row j of w and b[j] from normal pairs starting at
+ *                j * (fanIn + 2) (init_draw.h). Launch: 1-D, total = E*fanOut. Memory: each item writes its own row (strided; a
  *                one-off pass).
  *
  * Needs double precision (cl_khr_fp64 on OpenCL; relulab.cl includes this file only where the device has it).

@@ -8,7 +8,9 @@
  *   draw_element: element k in form CONSTANT (p0), UNIFORM (p0 + (p1 - p0) u_k), NORMAL (p0 + p1 z_k) or
  *                 TRUNCATED_NORMAL (p0 z_k, z_k redrawn on attempts 1..63 while |z_k| > 2).
  *   rai_slot / rai_value: unit j of Lu et al.'s RAI: the slot (fanIn = the bias) holding the Beta(2,1) draw, and the
- *                 value of slot i, from stream elements starting at j * (fanIn + 3).
+ *                 value of slot i. Unit j owns normal pairs j * (fanIn + 2) + i, i in [0, fanIn]: pair i is slot i's
+ *                 normal, the last pair's two words are the slot index and the Beta value, so no word serves two
+ *                 draws (Initializer.rai; InitializerWordsTest).
  *
  * Helpers only (no kernels).
  */
@@ -54,23 +56,27 @@ DEVICE float draw_element(int form, f64 p0, f64 p1, uint seedLo, uint seedHi, in
     return TO_F32(DMUL_RN(p0, (f64) z));
 }
 
+/* Unit j's first normal pair; its last pair (first + fanIn + 1) holds the slot index and the Beta value. */
+DEVICE uint rai_first_pair(int j, int fanIn) {
+    return (uint) j * (uint) (fanIn + 2);
+}
+
 /* The slot takes a float product truncated to int, as Java's (long) (uniform * rowLen). */
 DEVICE int rai_slot(uint seedLo, uint seedHi, int net, uint word2, int j, int fanIn) {
     int rowLen = fanIn + 1;
-    uint base = (uint) j * (uint) (rowLen + 2);
-    float u = unit_float(stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen, 0u));
+    uint last = 2u * (rai_first_pair(j, fanIn) + (uint) rowLen);
+    float u = unit_float(stream_bits(seedLo, seedHi, net, word2, last, 0u));
     int k = (int) MUL_RN(u, (float) rowLen);
     return k > fanIn ? fanIn : k;
 }
 
 DEVICE float rai_value(f64 std, uint seedLo, uint seedHi, int net, uint word2, int j, int fanIn, int i, int slot) {
-    int rowLen = fanIn + 1;
-    uint base = (uint) j * (uint) (rowLen + 2);
+    uint first = rai_first_pair(j, fanIn);
     if (i == slot) {
-        uint bits = stream_bits(seedLo, seedHi, net, word2, base + (uint) rowLen + 1u, 0u);
+        uint bits = stream_bits(seedLo, seedHi, net, word2, 2u * (first + (uint) (fanIn + 1)) + 1u, 0u);
         return TO_F32(DSQRT((f64) unit_float_open_zero(bits)));
     }
-    return TO_F32(DMUL_RN(std, (f64) draw_normal(seedLo, seedHi, net, word2, base + (uint) i, 0u)));
+    return TO_F32(DMUL_RN(std, (f64) draw_normal(seedLo, seedHi, net, word2, first + (uint) i, 0u)));
 }
 
 #endif

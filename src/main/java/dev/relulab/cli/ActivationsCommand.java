@@ -9,9 +9,10 @@ import dev.relulab.report.Figures;
 import dev.relulab.report.HtmlReport;
 import dev.relulab.report.Json;
 import dev.relulab.report.OutputFolder;
+import dev.relulab.report.SummaryJson;
+import dev.relulab.experiments.Rules;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code relulab activations}: plots of every activation and its derivative, from the same code the engines test. */
 @Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Plot every activation and its derivative on an interval.",
         description = "Plot every activation and its derivative on an interval (EXPERIMENTS.md, variants).",
         footer = {"", "Writes <out>/activations.csv, activations.png/.svg, derivatives.png/.svg, summary.json and "
                 + "report.html."})
@@ -42,47 +44,48 @@ public final class ActivationsCommand implements Callable<Integer> {
             description = "Right end of z (default: ${DEFAULT-VALUE}).")
     double to;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/activations",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     /** PReLU's drawn slope: its initial value 0 would draw it on top of ReLU. */
     static final float PRELU_SLOPE = 0.25f;
 
     @Override
     public Integer call() throws IOException {
+        output.check();
         if (!(from < to) || !Double.isFinite(from) || !Double.isFinite(to)) {
             throw new UsageError("--from=" + from + " and --to=" + to + " must be finite with --from < --to");
         }
+        List<Activation> acts = ExperimentOptions.activations(activations);
+        Usage.run(() -> Rules.distinct("--activations", acts.stream().map(Activation::cliName).toList()));
         List<ActivationPlots.Curve> curves = new ArrayList<>();
-        for (Activation a : ExperimentOptions.activations(activations)) {
+        for (Activation a : acts) {
             float alpha = a == Activation.PRELU ? PRELU_SLOPE : VariantsExperiment.notebookAlpha(a);
             curves.add(new ActivationPlots.Curve(a, alpha));
         }
-        OutputFolder folder = OutputFolder.prepare(out, "--out");
-        long t0 = System.nanoTime();
-        ActivationPlots plots = new ActivationPlots(curves, from, to, 601);
-        folder.write("activations.csv", w -> w.write(plots.csv()));
-        HtmlReport html = new HtmlReport("relulab activations");
-        html.paragraph("Every activation phi(z) and its derivative on [" + from + ", " + to + "], computed by "
-                + "Activation.value and Activation.derivative in float32 (the CPU engine's reference).");
-        html.figure(Figures.write(folder, "activations", plots.chart(false)), "Activation functions");
-        html.figure(Figures.write(folder, "derivatives", plots.chart(true)), "Their derivatives");
-        html.link("activations.csv", "activations.csv").link("summary.json", "summary.json");
-        ObjectNode root = Json.object();
-        root.put("experiment", "activations");
-        root.put("engine", "none");
-        root.put("seconds", (System.nanoTime() - t0) / 1e9);
-        root.put("relulab_version", VersionProvider.version());
-        root.set("range", Json.array(new double[] {from, to}));
-        ArrayNode runs = root.putArray("runs");
-        for (ActivationPlots.Curve c : curves) runs.addObject().put("activation", c.activation().cliName())
-                .put("alpha", c.alpha());
-        folder.write("summary.json", w -> Json.MAPPER.writeValue(w, root));
-        html.write(folder);
-        PrintWriter pw = spec.commandLine().getOut();
-        pw.println("wrote " + folder.path().resolve("report.html") + " with activations.png and derivatives.png");
-        pw.flush();
+        try (OutputFolder folder = output.open("activations")) {
+            long t0 = System.nanoTime();
+            ActivationPlots plots = new ActivationPlots(curves, from, to, 601);
+            folder.write("activations.csv", w -> w.write(plots.csv()));
+            HtmlReport html = new HtmlReport("relulab activations");
+            html.paragraph("Every activation phi(z) and its derivative on [" + from + ", " + to + "], computed by "
+                    + "Activation.value and Activation.derivative in float32 (the CPU engine's reference).");
+            html.figure(Figures.write(folder, "activations", plots.chart(false)), "Activation functions");
+            html.figure(Figures.write(folder, "derivatives", plots.chart(true)), "Their derivatives");
+            html.link("activations.csv", "activations.csv").link("summary.json", "summary.json");
+            ObjectNode body = Json.object();
+            body.set("range", Json.array(new double[] {from, to}));
+            ArrayNode runs = body.putArray("runs");
+            for (ActivationPlots.Curve c : curves) runs.addObject().put("activation", c.activation().cliName())
+                    .put("alpha", c.alpha());
+            SummaryJson.write(folder, output.provenance("activations", "none", null, null,
+                    (System.nanoTime() - t0) / 1e9), body);
+            html.write(folder);
+            folder.commit();
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println("wrote " + folder.path().resolve("report.html") + " with activations.png and derivatives.png");
+            pw.flush();
+        }
         return 0;
     }
 }

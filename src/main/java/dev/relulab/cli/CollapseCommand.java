@@ -9,16 +9,20 @@ import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Optimizer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.relulab.report.ChunkCheckpoint;
 import dev.relulab.report.CollapseReport;
 import dev.relulab.report.CollapseRunReport;
 import dev.relulab.report.NetworksCsv;
+import dev.relulab.report.Json;
 import dev.relulab.report.OutputFolder;
+import dev.relulab.report.Provenance;
 import dev.relulab.train.EnsembleResult;
+import dev.relulab.train.Plan;
 import dev.relulab.train.Progress;
 import dev.relulab.train.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Option;
 
 /** {@code relulab collapse}: Lu et al.'s collapse sweep, from a preset with any setting overridden. */
 @Command(name = "collapse", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Lu et al.'s collapse sweep: born-dead and collapsed deep narrow nets.",
         description = {
             "Train an ensemble of deep narrow networks on a 1-D target and count how many",
             "die: born dead (a hidden layer entirely dead at initialisation), collapsed to",
@@ -128,9 +133,8 @@ public final class CollapseCommand implements Callable<Integer> {
                     + "running one sweep on several machines; 'relulab merge' joins the shards' folders.")
     Shard shard;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/collapse",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--progress", description = "Draw the progress bar even when stderr is not a terminal.")
     boolean progress;
@@ -157,6 +161,7 @@ public final class CollapseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.check();
         if (depths != null || widths != null || activations != null || inits != null) {
             if (shard != null) throw new UsageError("--shard splits one ensemble; it does not combine with --depths, "
                     + "--widths, --activations or --inits");
@@ -164,109 +169,97 @@ public final class CollapseCommand implements Callable<Integer> {
         }
         CollapseSettings s = settings();
         CollapseExperiment exp = experiment(s, shard);
-        OutputFolder folder = OutputFolder.prepare(out, "--out");
         try (Engine engine = engineOptions.open()) {
-            EnsembleResult r;
-            try (Progress p = Progress.start("collapse", exp.totalSteps(), progress)) {
-                r = exp.run(engine, p);
+            Usage.run(() -> Plan.check(s.sizeOptions(), engine, exp.config, exp.data, 0, output.resume));
+            try (OutputFolder folder = output.open("collapse")) {
+                Usage.run(() -> prepare(folder, exp, engine, ""));
+                ChunkCheckpoint kept = Usage.of(() -> checkpoint(folder, exp, ""));
+                EnsembleResult r;
+                try (Progress p = Progress.start("collapse", exp.totalSteps(), progress)) {
+                    r = exp.run(engine, p, kept);
+                }
+                if (kept.restored() > 0) {
+                    System.out.printf("resumed: %d of %d networks kept from the interrupted run, %d trained now%n",
+                            kept.restored(), r.networks, r.networks - kept.restored());
+                }
+                writeRun(folder, output.provenance("collapse", engine.kind().cliName(), engine.deviceName(), s.seed,
+                        r.seconds), exp, r, 0);
             }
-            writeRun(folder, exp, r, engine.kind().cliName(), engine.deviceName(), 0);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
         return 0;
     }
 
-    /** Prints the table and writes summary.json, networks.csv and report.html of a run (or of merged shards). */
-    static void writeRun(OutputFolder folder, CollapseExperiment exp, EnsembleResult r, String engineName,
-                         String device, int mergedShards) throws IOException {
+    /** Ties a new or resumed folder to this run and checks that its files fit the disk. */
+    static void prepare(OutputFolder folder, CollapseExperiment exp, Engine engine, String cell) {
+        try {
+            if (cell.isEmpty()) {
+                ObjectNode id = Json.object();
+                id.set("config", CollapseReport.config(exp.settings));
+                id.put("shard", exp.shard == null ? "" : exp.shard.toString());
+                id.put("engine", engine.kind().cliName());
+                folder.sameRun(id);
+            }
+            // networks.csv and its checkpointed pieces: about 60 bytes a network plus 6 per hidden layer, twice
+            long bytes = Plan.multiply(2L * (60 + 6L * exp.settings.depth), exp.config.networks);
+            folder.checkSpace(exp.settings.sizeOptions(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The kept chunks of ensemble {@code prefix} in the folder (none in a new run). */
+    static ChunkCheckpoint checkpoint(OutputFolder folder, CollapseExperiment exp, String prefix) {
+        try {
+            return new ChunkCheckpoint(folder, prefix, exp.config.firstNetwork, exp.config.networks,
+                    exp.config.arch.widths());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Prints the table, writes summary.json, networks.csv and report.html of a run and commits the folder. */
+    static void writeRun(OutputFolder folder, Provenance prov, CollapseExperiment exp, EnsembleResult r,
+                         int mergedShards) throws IOException {
         CollapseSummary summary = CollapseExperiment.summarise(r);
-        CollapseReport.printTable(System.out, exp, summary, r, engineName + " (" + device + ")");
+        String engine = prov.engine() + " (" + prov.device() + ")";
+        CollapseReport.printTable(System.out, exp, summary, r, engine);
         if (mergedShards > 0) {
             System.out.printf("(merged from %d shards: the time is the sum of their training times)%n", mergedShards);
         }
-        CollapseReport.writeSummary(folder, exp, summary, r, engineName, device, VersionProvider.version(),
-                mergedShards);
+        CollapseReport.writeSummary(folder, prov, exp, summary, r, mergedShards);
         folder.write("networks.csv", w -> NetworksCsv.write(r, w));
-        CollapseRunReport.write(folder, exp, summary, engineName + " (" + device + ")", r.seconds);
+        CollapseRunReport.write(folder, exp, summary, engine, r.seconds);
+        folder.commit();
         System.out.println();
         System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
     }
 
     private static CollapseExperiment experiment(CollapseSettings s, Shard shard) {
-        try {
-            return new CollapseExperiment(s, shard);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
+        return Usage.of(() -> new CollapseExperiment(s, shard));
     }
 
-    /** The preset with every given option applied, each checked with a message naming the option. */
+    /** The preset with every given option mapped onto it; the settings check the values. */
     CollapseSettings settings() {
-        CollapseSettings s;
-        try {
-            s = CollapseSettings.preset(preset);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--preset: " + e.getMessage());
-        }
-        if (networks != null) s.networks = atLeast("--networks", networks, 1, Integer.MAX_VALUE);
-        if (depth != null) s.depth = atLeast("--depth", depth, 1, 1000);
-        if (width != null) s.width = atLeast("--width", width, 1, Architecture.MAX_WIDTH);
-        if (activation != null) {
-            s.activation = activation;
-            if (alpha == null && !s.activation.equals(Activation.LEAKY_RELU)) s.alpha = Float.NaN;
-        }
-        if (alpha != null) s.alpha = finite("--alpha", alpha);
+        CollapseSettings s = Usage.of(() -> CollapseSettings.preset(preset));
+        if (networks != null) s.networks = networks;
+        if (depth != null) s.depth = depth;
+        if (width != null) s.width = width;
+        if (activation != null || alpha != null) s.activation(activation != null ? activation : s.activation, alpha);
         if (init != null) s.init = init;
         if (firstInit != null) s.firstInit = firstInit;
-        if (biasInit != null) s.biasInit = checkBias(biasInit);
-        if (optimizer != null) {
-            s.optimizer = optimizer;
-            if (lr == null) s.lr = (float) optimizer.defaultLr;
-        }
-        if (lr != null) {
-            if (!(lr > 0) || !Float.isFinite(lr)) throw new UsageError("--lr=" + lr + " must be a positive number");
-            s.lr = lr;
-        }
-        if (epochs != null) s.epochs = atLeast("--epochs", epochs, 0, 100_000);
-        if (batch != null) s.batch = atLeast("--batch", batch, 1, 1 << 16);
-        if (points != null) s.points = atLeast("--points", points, 1, 1 << 24);
-        if (testPoints != null) s.testPoints = atLeast("--test-points", testPoints, 2, 1 << 24);
+        if (biasInit != null) s.biasInit = biasInit;
+        if (optimizer != null) s.optimizer(optimizer, lr);
+        else if (lr != null) s.lr = lr;
+        if (epochs != null) s.epochs = epochs;
+        if (batch != null) s.batch = batch;
+        if (points != null) s.points = points;
+        if (testPoints != null) s.testPoints = testPoints;
         if (target != null) s.target = target;
         if (seed != null) s.seed = seed;
-        if (deadThreshold != null) {
-            if (!(deadThreshold >= 0 && deadThreshold < 1)) {
-                throw new UsageError("--dead-threshold=" + deadThreshold + " must be in [0, 1)");
-            }
-            s.deadThreshold = deadThreshold;
-        }
-        if (functionalTol != null) {
-            if (!(functionalTol > 0) || functionalTol.isInfinite()) {
-                throw new UsageError("--functional-tol=" + functionalTol + " must be a positive number");
-            }
-            s.functionalTolerance = functionalTol;
-        }
+        if (deadThreshold != null) s.deadThreshold = deadThreshold;
+        if (functionalTol != null) s.functionalTolerance = functionalTol;
         if (noEpochProbes) s.probeEveryEpoch = false;
+        Usage.run(s::check);
         return s;
-    }
-
-    private static Initializer checkBias(Initializer init) {
-        switch (init.kind) {
-            case ZEROS: case CONSTANT: case NORMAL: case UNIFORM: return init;
-            default: throw new UsageError("--bias-init " + init + " is not allowed; use zeros, constant(v), "
-                    + "normal(mean,std) or uniform(lo,hi)");
-        }
-    }
-
-    private static int atLeast(String option, int value, int lo, int hi) {
-        if (value < lo || value > hi) {
-            throw new UsageError(option + "=" + value + " must be between " + lo + " and " + hi);
-        }
-        return value;
-    }
-
-    private static float finite(String option, float value) {
-        if (!Float.isFinite(value)) throw new UsageError(option + "=" + value + " must be a finite number");
-        return value;
     }
 }

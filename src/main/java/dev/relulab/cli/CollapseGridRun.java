@@ -1,17 +1,19 @@
 package dev.relulab.cli;
 
 import dev.relulab.engine.Engine;
+import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseGrid;
 import dev.relulab.experiments.CollapseSettings;
-import dev.relulab.nn.Architecture;
-import dev.relulab.nn.Initializer;
+import dev.relulab.report.ChunkCheckpoint;
 import dev.relulab.report.CollapseGridReport;
+import dev.relulab.report.Json;
 import dev.relulab.report.OutputFolder;
+import dev.relulab.train.Plan;
 import dev.relulab.train.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,44 +33,59 @@ final class CollapseGridRun {
         }
         if (cmd.inits != null && cmd.init != null) throw new UsageError("--init and --inits cannot both be given");
         CollapseSettings base = cmd.settings();
-        List<Integer> depths = cmd.depths == null ? List.of(base.depth) : checked("--depths", cmd.depths, 1, 1000);
-        List<Integer> widths = cmd.widths == null ? List.of(base.width)
-                : checked("--widths", cmd.widths, 1, Architecture.MAX_WIDTH);
-        List<Initializer> inits = cmd.inits == null ? List.of(base.init) : cmd.inits;
-        CollapseGrid grid = new CollapseGrid(cmd::settings,
-                cmd.activations == null ? List.of(base.activation) : cmd.activations, inits, widths, depths);
-        OutputFolder folder = OutputFolder.prepare(cmd.out, "--out");
+        CollapseGrid grid = Usage.of(() -> new CollapseGrid(cmd::settings,
+                cmd.activations == null ? List.of(base.activation) : cmd.activations,
+                cmd.inits == null ? List.of(base.init) : cmd.inits,
+                cmd.widths == null ? List.of(base.width) : cmd.widths,
+                cmd.depths == null ? List.of(base.depth) : cmd.depths));
+        List<CollapseExperiment> cells = new ArrayList<>();
+        for (CollapseSettings s : grid.cells()) cells.add(new CollapseExperiment(s));
         PrintWriter pw = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         try (Engine engine = cmd.engineOptions.open()) {
-            List<CollapseGrid.Cell> cells;
-            long t0 = System.nanoTime();
-            try (Progress p = Progress.start("collapse grid", grid.totalSteps(), cmd.progress)) {
-                cells = grid.run(engine, p);
+            for (CollapseExperiment x : cells) {
+                Usage.run(() -> Plan.check(x.settings.sizeOptions() + " (a grid cell)", engine, x.config, x.data, 0,
+                        cmd.output.resume));
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            CollapseGridReport report = new CollapseGridReport(grid, cells, base);
-            pw.printf(Locale.ROOT, "relulab collapse grid  %d cells x %d networks; engine %s (%s), %.1f s%n%n",
-                    cells.size(), base.networks, engine.kind().cliName(), engine.deviceName(), seconds);
-            Table t = new Table(report.header());
-            for (String[] r : report.rows()) t.row((Object[]) r);
-            t.print(pw);
-            report.write(folder, report.summary(engine.kind().cliName(), engine.deviceName(), seconds,
-                    VersionProvider.version()));
-            pw.println();
-            pw.println("wrote " + folder.path().resolve("report.html") + ", summary.json and grid.csv");
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            try (OutputFolder folder = cmd.output.open("collapse")) {
+                Usage.run(() -> {
+                    try {
+                        var id = Json.object();
+                        id.set("config", dev.relulab.report.CollapseReport.config(base));
+                        id.set("grid", Json.MAPPER.valueToTree(List.of(grid.activations.toString(),
+                                grid.inits.toString(), grid.widths.toString(), grid.depths.toString())));
+                        id.put("engine", engine.kind().cliName());
+                        folder.sameRun(id);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    for (CollapseExperiment x : cells) CollapseCommand.prepare(folder, x, engine, "cell");
+                });
+                List<ChunkCheckpoint> kept = new ArrayList<>();
+                for (int i = 0; i < cells.size(); i++) {
+                    int cell = i;
+                    kept.add(Usage.of(() -> CollapseCommand.checkpoint(folder, cells.get(cell), "cell-" + cell + "-")));
+                }
+                List<CollapseGrid.Cell> done;
+                long t0 = System.nanoTime();
+                try (Progress p = Progress.start("collapse grid", grid.totalSteps(), cmd.progress)) {
+                    done = grid.run(engine, p, (i, x) -> kept.get(i));
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                int restored = kept.stream().mapToInt(ChunkCheckpoint::restored).sum();
+                if (restored > 0) pw.printf("resumed: %d networks kept from the interrupted run%n", restored);
+                CollapseGridReport report = new CollapseGridReport(grid, done, base);
+                pw.printf(Locale.ROOT, "relulab collapse grid  %d cells x %d networks; engine %s (%s), %.1f s%n%n",
+                        done.size(), base.networks, engine.kind().cliName(), engine.deviceName(), seconds);
+                Table t = new Table(report.header());
+                for (String[] r : report.rows()) t.row((Object[]) r);
+                t.print(pw);
+                report.write(folder, cmd.output.provenance("collapse-grid", engine.kind().cliName(),
+                        engine.deviceName(), base.seed, seconds));
+                folder.commit();
+                pw.println();
+                pw.println("wrote " + folder.path().resolve("report.html") + ", summary.json and grid.csv");
+            }
         }
         return 0;
-    }
-
-    private static List<Integer> checked(String option, List<Integer> values, int lo, int hi) {
-        for (int v : values) {
-            if (v < lo || v > hi) throw new UsageError(option + ": " + v + " must be between " + lo + " and " + hi);
-        }
-        if (values.stream().distinct().count() != values.size()) {
-            throw new UsageError(option + " " + values + " lists a value twice");
-        }
-        return values;
     }
 }

@@ -32,7 +32,16 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
-        return Cli.commandLine().execute(args);
+        Invocation.set(args);
+        CommandLine cl = Cli.commandLine();
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("relulab: out of memory (heap limit " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): " + Invocation.commandLine() + " needs more than planned; please report it");
+            cl.getErr().flush();
+            return Cli.EXIT_FAILURE;
+        }
     }
 
     @Override

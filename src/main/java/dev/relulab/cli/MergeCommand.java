@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code relulab merge}: the folders of a collapse run's shards joined into the folder one run would have written. */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Join the folders of collapse --shard runs into the whole run's folder.",
         description = {
             "Join the output folders of 'relulab collapse --shard K/N' runs (all N of",
             "them, same options, on any machines) into the folder one run of the whole",
@@ -31,8 +32,8 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHARD_DIR", arity = "1..*", description = "Output folders of the shards, any order.")
     List<Path> shards;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder of the merged run.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputOptions output;
 
     @Option(names = "--allow-mixed-engines", description = "Merge shards trained on different engines or training "
             + "paths (fused, op by op); their networks agree within the parity tolerances, not bit for bit.")
@@ -40,15 +41,26 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        output.check();
+        if (output.out == null) throw new UsageError("--out is required: the folder of the merged run");
+        Path out = output.out;
         for (Path dir : shards) {
             if (dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())
                     || Files.exists(dir) && Files.exists(out) && Files.isSameFile(dir, out)) {
                 throw new UsageError("--out " + out + " is one of the shard folders; merge into a new folder");
             }
         }
-        OutputFolder folder = OutputFolder.prepare(out, "--out");
-        ShardMerge m = ShardMerge.read(shards, allowMixed);
-        CollapseCommand.writeRun(folder, m.experiment, m.result, m.engine, m.device, m.shards);
+        ShardMerge m = Usage.of(() -> {
+            try {
+                return ShardMerge.read(shards, allowMixed);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (OutputFolder folder = output.open("merge")) {
+            CollapseCommand.writeRun(folder, output.provenance("collapse", m.engine, m.device,
+                    m.experiment.settings.seed, m.result.seconds), m.experiment, m.result, m.shards);
+        }
         return 0;
     }
 }

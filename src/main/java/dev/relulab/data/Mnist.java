@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -45,7 +44,9 @@ public final class Mnist {
         NdArray[] a = new NdArray[4];
         for (int p = 0; p < 4; p++) {
             Path file = find(dir, PARTS[p]);
-            a[p] = Idx.parse(Files.readAllBytes(file), file.toString());
+            try (InputStream in = Files.newInputStream(file)) {
+                a[p] = Idx.readFile(in, file.toString());
+            }
         }
         return build(dir.getFileName() == null ? "mnist" : dir.getFileName().toString(), a, dir.toString());
     }
@@ -79,13 +80,12 @@ public final class Mnist {
     public static Split fromTarball(Path file) throws IOException {
         Map<String, byte[]> members;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            raw.mark(2);
-            boolean gz = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
-            members = TarReader.read(in, file.toString(), Mnist::isIdxName);
+            members = TarReader.read(Bytes.gunzipping(raw), file.toString(), Mnist::isIdxName);
         } catch (ZipException e) {
             throw new DataFormatException(file.toString(), "corrupt gzip stream (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            if (e instanceof DataFormatException) throw e;
+            throw Bytes.gzipError(file.toString(), e);
         }
         Map<String, String> byPart = new HashMap<>();
         for (String m : members.keySet()) byPart.putIfAbsent(part(m), m);

@@ -5,6 +5,7 @@ import dev.relulab.metrics.CollapseSummary;
 import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.train.Checkpoint;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
@@ -29,6 +30,7 @@ public final class CollapseExperiment {
 
     /** Trains only {@code shard} of the ensemble (null: all); its networks keep the ids and results of a whole run. */
     public CollapseExperiment(CollapseSettings s, Shard shard) {
+        s.check();
         if (shard != null && shard.count() > s.networks) {
             throw new IllegalArgumentException("--shard " + shard + ": " + shard.count() + " shards of " + s.networks
                     + " networks would leave some empty; use at most " + s.networks + " shards");
@@ -46,7 +48,12 @@ public final class CollapseExperiment {
 
     /** Trains the ensemble on {@code engine}. */
     public EnsembleResult run(Engine engine, Progress progress) {
-        return new EnsembleTrainer(engine).train(config, data, progress);
+        return run(engine, progress, null);
+    }
+
+    /** Trains the ensemble, keeping finished chunks in {@code checkpoint} and skipping those it holds (null: none). */
+    public EnsembleResult run(Engine engine, Progress progress, Checkpoint checkpoint) {
+        return new EnsembleTrainer(engine).checkpointing(checkpoint).train(config, data, progress);
     }
 
     /** Progress steps of the run, for sizing a progress bar. */

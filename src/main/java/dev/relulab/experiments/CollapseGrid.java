@@ -4,6 +4,7 @@ import dev.relulab.engine.Engine;
 import dev.relulab.metrics.CollapseSummary;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
+import dev.relulab.train.Checkpoint;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.Progress;
 import java.util.ArrayList;
@@ -31,10 +32,18 @@ public final class CollapseGrid {
     public CollapseGrid(Supplier<CollapseSettings> base, List<Activation> activations, List<Initializer> inits,
                         List<Integer> widths, List<Integer> depths) {
         this.base = base;
-        this.activations = List.copyOf(activations);
-        this.inits = List.copyOf(inits);
-        this.widths = List.copyOf(widths);
-        this.depths = List.copyOf(depths);
+        this.activations = List.copyOf(Rules.distinct("--activations", activations));
+        this.inits = List.copyOf(Rules.distinct("--inits", inits));
+        this.widths = List.copyOf(Rules.distinct("--widths", widths));
+        this.depths = List.copyOf(Rules.distinct("--depths", depths));
+        for (int d : this.depths) Rules.range("--depths: " + d + "; each", d, 1, 1000);
+        for (int w : this.widths) Rules.range("--widths: " + w + "; each", w, 1, dev.relulab.nn.Architecture.MAX_WIDTH);
+        for (CollapseSettings s : cells()) s.check();
+    }
+
+    /** The checkpoint of one cell (by its index in {@link #cells()}), or null for none. */
+    public interface Cells {
+        Checkpoint checkpoint(int cell, CollapseExperiment experiment);
     }
 
     /** The settings of every cell, activation-major, depth fastest. */
@@ -45,8 +54,7 @@ public final class CollapseGrid {
                 for (int w : widths) {
                     for (int d : depths) {
                         CollapseSettings s = base.get();
-                        if (a != s.activation) s.alpha = Float.NaN;
-                        s.activation = a;
+                        s.activation(a, null);
                         s.init = i;
                         s.width = w;
                         s.depth = d;
@@ -58,16 +66,38 @@ public final class CollapseGrid {
         return out;
     }
 
+    /** Progress units of the grid: each cell's network-steps weighted by its parameters, so the ETA holds. */
     public long totalSteps() {
         long t = 0;
-        for (CollapseSettings s : cells()) t += new CollapseExperiment(s).totalSteps();
+        for (CollapseSettings s : cells()) {
+            CollapseExperiment x = new CollapseExperiment(s);
+            t += x.totalSteps() * weight(x);
+        }
         return t;
     }
 
+    /**
+     * A cell's cost per network-step: its parameters plus 24 for the per-step work that does not grow with them.
+     * Fitted to the 30 cells of docs/results.md's grid (CPU engine, 1000 networks each, 2026-11-23): seconds =
+     * 0.0098 (parameters + 24), between 0.94 and 1.31 times the measured time of every cell after the first (which
+     * carries the JIT's warm-up). Unweighted steps made the ETA about 3x optimistic while deeper cells ran.
+     */
+    private static long weight(CollapseExperiment x) {
+        return x.config.arch.parametersPerNetwork() + 24;
+    }
+
     public List<Cell> run(Engine engine, Progress progress) {
+        return run(engine, progress, (c, x) -> null);
+    }
+
+    /** Runs every cell, keeping and reusing finished chunks through {@code cells}. */
+    public List<Cell> run(Engine engine, Progress progress, Cells cells) {
         List<Cell> out = new ArrayList<>();
-        for (CollapseSettings s : cells()) {
-            EnsembleResult r = new CollapseExperiment(s).run(engine, progress);
+        List<CollapseSettings> all = cells();
+        for (int i = 0; i < all.size(); i++) {
+            CollapseSettings s = all.get(i);
+            CollapseExperiment x = new CollapseExperiment(s);
+            EnsembleResult r = x.run(engine, progress.weighted(weight(x)), cells.checkpoint(i, x));
             out.add(new Cell(s.activation, s.init, s.width, s.depth, CollapseExperiment.summarise(r), r.seconds));
         }
         return out;

@@ -48,6 +48,54 @@ public final class CollapseSettings {
         }
     }
 
+    /** Sets the optimizer and, unless {@code lr} is given (not null), that optimizer's default rate (Keras'). */
+    public void optimizer(Optimizer.Kind kind, Float lr) {
+        optimizer = kind;
+        this.lr = lr != null ? lr : (float) kind.defaultLr;
+    }
+
+    /**
+     * Sets the activation and its parameter: {@code alpha} when given (not null); else the preset's own when the
+     * activation stays the same (lu2019-leaky's 0.01), and the new activation's default when it changes.
+     */
+    public void activation(Activation a, Float alpha) {
+        if (alpha != null) {
+            this.alpha = alpha;
+        } else if (a != activation) {
+            this.alpha = Float.NaN;
+        }
+        activation = a;
+    }
+
+    /** Checks every field; messages name the command-line option and the allowed values. */
+    public void check() {
+        Rules.range("--networks", networks, 1, Integer.MAX_VALUE);
+        Rules.range("--depth", depth, 1, 1000);
+        Rules.range("--width", width, 1, dev.relulab.nn.Architecture.MAX_WIDTH);
+        if (!Float.isNaN(alpha)) Rules.finite("--alpha", alpha);
+        if (!biasInit.allowedForBiases()) {
+            throw new IllegalArgumentException("--bias-init " + biasInit + " is not allowed; use zeros, constant(v), "
+                    + "normal(mean,std) or uniform(lo,hi)");
+        }
+        Rules.learningRate("--lr", lr);
+        Rules.range("--epochs", epochs, 0, Rules.MAX_EPOCHS);
+        Rules.range("--batch", batch, 1, Rules.MAX_BATCH);
+        Rules.range("--points", points, 1, 1 << 24);
+        Rules.range("--test-points", testPoints, 2, 1 << 24);
+        if (!(deadThreshold >= 0 && deadThreshold < 1)) {
+            throw new IllegalArgumentException("--dead-threshold=" + deadThreshold + " must be in [0, 1)");
+        }
+        if (!(functionalTolerance > 0) || Double.isInfinite(functionalTolerance)) {
+            throw new IllegalArgumentException("--functional-tol=" + functionalTolerance + " must be a positive number");
+        }
+    }
+
+    /** The options that size a run, for plan refusals. */
+    public String sizeOptions() {
+        return "--networks " + networks + " --depth " + depth + " --width " + width + " --batch " + batch
+                + (networks > 1 ? " (--shard K/N splits the ensemble across runs)" : "");
+    }
+
     /** The activation's parameter: the one given, or the activation's default. */
     public float effectiveAlpha() {
         return Float.isNaN(alpha) ? activation.defaultAlpha : alpha;

@@ -26,11 +26,32 @@ public final class ConstantInitExperiment {
 
     /** One trained network: the fraction of dead and the number of distinct units in each hidden layer. */
     public record Run(String activation, int network, double[] deadFractionPerLayer, int[] distinctUnitsPerLayer,
-                      float finalLoss) {}
+                      float finalLoss, boolean diverged) {}
 
     public int epochs = 10, batch = 32, networks = 1;
     public float lr = (float) Optimizer.Kind.ADAM.defaultLr;
     public long seed = 42;
+    public List<Activation> activations = List.of(Activation.RELU, Activation.SWISH);
+
+    /** Checks every setting; messages name the option. */
+    public void check() {
+        Rules.distinct("--activations", activations.stream().map(Activation::cliName).toList());
+        Rules.range("--networks", networks, 1, Integer.MAX_VALUE);
+        Rules.range("--epochs", epochs, 1, Rules.MAX_EPOCHS);
+        Rules.range("--batch", batch, 1, Rules.MAX_BATCH);
+        Rules.learningRate("--lr", lr);
+    }
+
+    /** What a run keeps per network besides the trainer's results: every hidden unit's output on every row. */
+    public long hostBytesPerNetwork() {
+        return 4L * ROWS * 2 * WIDTH + 256;
+    }
+
+    /** A training configuration of one activation (for plans). */
+    public TrainingConfig config(Activation act) {
+        return new TrainingConfig(architecture(act), Optimizer.of(Optimizer.Kind.ADAM), lr, epochs, batch, networks,
+                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
+    }
 
     public Architecture architecture(Activation act) {
         return new Architecture(new int[] {FEATURES, WIDTH, WIDTH, 1}, act, act.defaultAlpha, Loss.BCE,
@@ -42,8 +63,7 @@ public final class ConstantInitExperiment {
     public List<Run> run(Engine engine, Activation act, Progress progress) {
         DataSet data = RandomBinaryData.generate(ROWS, FEATURES, seed);
         Architecture arch = architecture(act);
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), lr, epochs, batch, networks,
-                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
+        TrainingConfig cfg = config(act);
         ProbeRecorder rec = new ProbeRecorder(engine, networks, arch.loss, true);
         EnsembleResult r = new EnsembleTrainer(rec).train(cfg, new StoredData(data, data, data.rows), progress);
         List<Run> runs = new ArrayList<>();
@@ -55,13 +75,13 @@ public final class ConstantInitExperiment {
                 dead[h] = r.deadEnd[n][h] / (double) arch.width(h + 1);
                 distinct[h] = DistinctUnits.count(rec.activations(n)[h], arch.width(h + 1));
             }
-            runs.add(new Run(act.cliName(), n, dead, distinct, r.finalLoss[n]));
+            runs.add(new Run(act.cliName(), n, dead, distinct, r.finalLoss[n], r.diverged[n]));
         }
         return runs;
     }
 
     /** Total training steps for a progress bar over {@code activations} runs. */
-    public long totalSteps(int activations) {
-        return (long) activations * networks * epochs * ((ROWS + batch - 1) / batch);
+    public long totalSteps() {
+        return (long) activations.size() * networks * epochs * ((ROWS + batch - 1) / batch);
     }
 }

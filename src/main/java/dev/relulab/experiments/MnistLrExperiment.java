@@ -39,6 +39,35 @@ public final class MnistLrExperiment {
     public int seeds = 3, epochs = 5, batch = 256;
     public int[] hidden = {128, 64, 32};
     public long seed = 42;
+    /** Use only the first {@code limit} training images (0: all). */
+    public int limit;
+
+    /** Checks every setting; messages name the option. */
+    public void check() {
+        List<Float> r = new ArrayList<>();
+        for (float lr : rates) r.add(Rules.learningRate("--rates", lr));
+        Rules.distinct("--rates", r);
+        Rules.range("--seeds", seeds, 1, 10_000);
+        Rules.range("--epochs", epochs, 1, 10_000);
+        Rules.range("--batch", batch, 1, Rules.MAX_BATCH);
+        if (limit < 0 || limit > 0 && limit < 10) {
+            throw new IllegalArgumentException("--limit=" + limit + " must be 0 (all images) or at least 10");
+        }
+    }
+
+    /** What a run keeps per network besides the trainer's results: dead fractions and accuracy per epoch. */
+    public long hostBytesPerNetwork() {
+        return 8L * (epochs + 2) * (hidden.length + 2) + 1024;
+    }
+
+    /** Finished networks kept across a kill (collapse's chunk checkpoints, for this experiment's runs). */
+    public interface Kept {
+        /** The kept runs by network. */
+        java.util.Map<Integer, Run> runs();
+
+        /** Keeps {@code runs}, just trained. */
+        void save(List<Run> runs);
+    }
 
     /** The first {@code limit} training images (all when 0), then split into training and validation rows. */
     public static Split trainAndValidation(DataSet train, int limit) {
@@ -73,24 +102,49 @@ public final class MnistLrExperiment {
 
     /** Trains every rate and seed as one ensemble; the split's test part is the validation set. */
     public List<Run> run(Engine engine, Split trainVal, Progress progress) {
+        return run(engine, trainVal, progress, null);
+    }
+
+    /** As {@link #run(Engine, Split, Progress)}, keeping finished networks in {@code kept} and reusing those it has. */
+    public List<Run> run(Engine engine, Split trainVal, Progress progress, Kept kept) {
         DataSet train = trainVal.train();
         Architecture arch = architecture(train.features, train.outputs);
         TrainingConfig cfg = config(arch);
         ProbeRecorder rec = new ProbeRecorder(engine, cfg.networks, arch.loss, false);
         StoredData data = new StoredData(train, trainVal.test(), Math.min(PROBE_ROWS, train.rows));
-        EnsembleResult r = new EnsembleTrainer(rec).train(cfg, data, progress);
-        List<Run> runs = new ArrayList<>();
-        int H = arch.hiddenLayers();
-        for (int n = 0; n < cfg.networks; n++) {
-            List<int[]> probes = rec.deadPerProbe(n);
-            double[][] perEpoch = new double[probes.size()][];
-            for (int p = 0; p < probes.size(); p++) perEpoch[p] = fractions(probes.get(p), arch);
-            double[] end = new double[H];
-            for (int h = 0; h < H; h++) end[h] = r.deadEnd[n][h] / (double) arch.width(h + 1);
-            runs.add(new Run(lrOf(n), n % seeds, n, end, perEpoch, rec.testAccuracyPerPass(n), rec.testAccuracy(n),
-                    rec.testLoss(n), r.finalLoss[n], r.diverged[n]));
+        java.util.Map<Integer, Run> before = kept == null ? java.util.Map.of() : kept.runs();
+        EnsembleTrainer trainer = new EnsembleTrainer(rec);
+        if (kept != null) {
+            trainer.checkpointing(new dev.relulab.train.Checkpoint() {
+                @Override
+                public boolean restore(int first, int count, EnsembleResult out) {
+                    for (int n = first; n < first + count; n++) if (!before.containsKey(n)) return false;
+                    return true;
+                }
+
+                @Override
+                public void save(int first, int count, EnsembleResult out) {
+                    List<Run> done = new ArrayList<>();
+                    for (int n = first; n < first + count; n++) done.add(runOf(n, rec, out, arch));
+                    kept.save(done);
+                }
+            });
         }
+        EnsembleResult r = trainer.train(cfg, data, progress);
+        List<Run> runs = new ArrayList<>();
+        for (int n = 0; n < cfg.networks; n++) runs.add(before.containsKey(n) ? before.get(n) : runOf(n, rec, r, arch));
         return runs;
+    }
+
+    private Run runOf(int n, ProbeRecorder rec, EnsembleResult r, Architecture arch) {
+        int H = arch.hiddenLayers();
+        List<int[]> probes = rec.deadPerProbe(n);
+        double[][] perEpoch = new double[probes.size()][];
+        for (int p = 0; p < probes.size(); p++) perEpoch[p] = fractions(probes.get(p), arch);
+        double[] end = new double[H];
+        for (int h = 0; h < H; h++) end[h] = r.deadEnd[n][h] / (double) arch.width(h + 1);
+        return new Run(lrOf(n), n % seeds, n, end, perEpoch, rec.testAccuracyPerPass(n), rec.testAccuracy(n),
+                rec.testLoss(n), r.finalLoss[n], r.diverged[n]);
     }
 
     private static double[] fractions(int[] dead, Architecture arch) {

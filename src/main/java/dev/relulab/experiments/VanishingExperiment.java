@@ -56,6 +56,27 @@ public final class VanishingExperiment {
     public float lr = 0.01f;
     public long seed = 42;
 
+    /** Checks every setting; messages name the option. */
+    public void check() {
+        Rules.range("--networks", networks, 1, 10_000);
+        Rules.range("--epochs", epochs, 1, 10_000);
+        Rules.range("--batch", batch, 1, Rules.MAX_BATCH);
+        Rules.learningRate("--lr", lr);
+    }
+
+    /** What a run keeps per network besides the trainer's results: gradient norms and two gradients per layer. */
+    public long hostBytesPerNetwork() {
+        long weights = 0;
+        for (int l = 1; l <= depth + 1; l++) weights += (long) (l == 1 ? 10 : width) * (l == depth + 1 ? 1 : width);
+        return 8L * (epochs + 1) * (depth + 1) + 2 * 4 * weights + 1024;
+    }
+
+    /** The training configuration of one setup. */
+    public TrainingConfig config(Setup s, int inputs) {
+        return new TrainingConfig(architecture(s, inputs), Optimizer.of(Optimizer.Kind.SGD), lr, epochs, batch,
+                networks, seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
+    }
+
     public Architecture architecture(Setup s, int inputs) {
         Architecture a = Architecture.mlp(inputs, width, depth, 1, s.activation, s.activation.defaultAlpha, Loss.BCE,
                 s.init, Initializer.of(Initializer.Kind.ZEROS));
@@ -71,9 +92,8 @@ public final class VanishingExperiment {
     }
 
     public List<Run> run(Engine engine, Setup s, DataSet train, DataSet test, Progress progress) {
-        Architecture arch = architecture(s, train.features);
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.SGD), lr, epochs, batch, networks,
-                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, false);
+        TrainingConfig cfg = config(s, train.features);
+        Architecture arch = cfg.arch;
         ProbeRecorder probe = new ProbeRecorder(engine, networks, arch.loss, false);
         GradientRecorder grads = new GradientRecorder(probe, networks, arch.layers(), epochs);
         EnsembleResult r = new EnsembleTrainer(grads).train(cfg, new StoredData(train, test, train.rows), progress);

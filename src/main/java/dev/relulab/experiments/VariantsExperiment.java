@@ -31,7 +31,8 @@ public final class VariantsExperiment {
      * Keras' validation_data gives them, and its test accuracy and loss at the end.
      */
     public record Run(String activation, float alpha, int network, int[][] deadUnitsPerEpoch,
-                      double[] validationAccuracyPerEpoch, double testAccuracy, double testLoss, float finalTrainLoss) {
+                      double[] validationAccuracyPerEpoch, double testAccuracy, double testLoss, float finalTrainLoss,
+                      boolean diverged) {
         /** Dead units of the first hidden layer after each epoch. */
         public int[] deadUnitsFirstLayer() {
             int[] d = new int[deadUnitsPerEpoch.length];
@@ -50,6 +51,28 @@ public final class VariantsExperiment {
     public float lr = (float) Optimizer.Kind.ADAM.defaultLr;
     public long seed = 42;
     public ClassificationData data = ClassificationData.variantsPreset();
+    public List<Activation> activations = List.of(Activation.RELU, Activation.LEAKY_RELU, Activation.PRELU,
+            Activation.ELU, Activation.SELU, Activation.SWISH, Activation.GELU);
+
+    /** Checks every setting; messages name the option. */
+    public void check() {
+        Rules.distinct("--activations", activations.stream().map(Activation::cliName).toList());
+        Rules.range("--networks", networks, 1, Integer.MAX_VALUE);
+        Rules.range("--epochs", epochs, 1, Rules.MAX_EPOCHS);
+        Rules.range("--batch", batch, 1, Rules.MAX_BATCH);
+        Rules.learningRate("--lr", lr);
+    }
+
+    /** What a run keeps per network besides the trainer's results: dead units and accuracy after each epoch. */
+    public long hostBytesPerNetwork() {
+        return 2L * (epochs + 1) * (16 + 4L * (hidden.length + 2)) + 256;
+    }
+
+    /** The training configuration of one activation. */
+    public TrainingConfig config(Activation act, float alpha) {
+        return new TrainingConfig(architecture(act, alpha), Optimizer.of(Optimizer.Kind.ADAM), lr, epochs, batch,
+                networks, seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true).testingEveryEpoch();
+    }
 
     /** The notebook's parameter for each variant: Leaky ReLU slope 0.1, PReLU initial slope 0, ELU alpha 1. */
     public static float notebookAlpha(Activation act) {
@@ -72,8 +95,7 @@ public final class VariantsExperiment {
 
     public List<Run> run(Engine engine, Split split, Activation act, float alpha, Progress progress) {
         Architecture arch = architecture(act, alpha);
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), lr, epochs, batch, networks,
-                seed, 0f, TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true).testingEveryEpoch();
+        TrainingConfig cfg = config(act, alpha);
         ProbeRecorder rec = new ProbeRecorder(engine, networks, arch.loss, false);
         StoredData stored = new StoredData(split.train(), split.test(), Math.min(PROBE_ROWS, split.train().rows));
         EnsembleResult r = new EnsembleTrainer(rec).train(cfg, stored, progress);
@@ -83,12 +105,12 @@ public final class VariantsExperiment {
             int[][] dead = new int[epochs][];
             for (int e = 0; e < epochs; e++) dead[e] = probes.get(e + 1).clone();
             runs.add(new Run(act.cliName(), alpha, n, dead, rec.testAccuracyPerPass(n), rec.testAccuracy(n),
-                    rec.testLoss(n), r.finalLoss[n]));
+                    rec.testLoss(n), r.finalLoss[n], r.diverged[n]));
         }
         return runs;
     }
 
-    public long totalSteps(int activations, int trainRows) {
-        return (long) activations * networks * epochs * ((trainRows + batch - 1) / batch);
+    public long totalSteps(int trainRows) {
+        return (long) activations.size() * networks * epochs * ((trainRows + batch - 1) / batch);
     }
 }

@@ -145,15 +145,20 @@ public final class Initializer {
         }
     }
 
+    /**
+     * Row j of [W | b] reads normal pairs j (fanIn + 2) + i, i in [0, fanIn]: pair i < fanIn + 1 is slot i's normal
+     * (stream elements 2p, 2p + 1), and the last pair's two words are the Beta slot's index (a uniform over the
+     * fanIn + 1 slots) and its Beta(2, 1) value. Rows own disjoint elements, so no word serves two draws.
+     */
     private static void rai(float[] w, int wOff, float[] bias, int bOff, int fanIn, int fanOut, double std,
                             RandomStream s) {
         int rowLen = fanIn + 1;
         for (int j = 0; j < fanOut; j++) {
-            long base = (long) j * (rowLen + 2);
-            int k = (int) Math.min(fanIn, (long) (s.uniform(base + rowLen) * rowLen));
-            float beta21 = (float) Math.sqrt(RandomStream.toUnitOpenZero(s.bits(base + rowLen + 1, 0)));
+            long pairs = (long) j * (rowLen + 1), last = 2 * (pairs + rowLen);
+            int k = raiSlot(s, j, fanIn);
+            float beta21 = (float) Math.sqrt(RandomStream.toUnitOpenZero(s.bits(last + 1, 0)));
             for (int i = 0; i < rowLen; i++) {
-                float v = i == k ? beta21 : (float) (std * s.normal(base + i, 0));
+                float v = i == k ? beta21 : (float) (std * s.normal(pairs + i, 0));
                 if (i < fanIn) {
                     w[wOff + j * fanIn + i] = v;
                 } else {
@@ -161,6 +166,13 @@ public final class Initializer {
                 }
             }
         }
+    }
+
+    /** The slot (fanIn = the bias) of unit j's row that holds its Beta(2, 1) entry. */
+    static int raiSlot(RandomStream s, int j, int fanIn) {
+        int rowLen = fanIn + 1;
+        long last = 2 * ((long) j * (rowLen + 1) + rowLen);
+        return (int) Math.min(fanIn, (long) (s.uniform(last) * rowLen));
     }
 
     /** Parses {@code name} or {@code name(args)}; the error names the text and the allowed forms. */

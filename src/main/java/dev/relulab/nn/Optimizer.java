@@ -36,6 +36,11 @@ public final class Optimizer {
         this.epsilon = epsilon;
     }
 
+    /** The one rule for learning rates: a positive finite number; the message names {@code what}. */
+    public static void checkLearningRate(String what, float lr) {
+        if (!(lr > 0) || !Float.isFinite(lr)) throw new IllegalArgumentException(what + "=" + lr + " must be a positive number");
+    }
+
     public static Optimizer of(Kind kind) {
         return new Optimizer(kind, DEFAULT_MOMENTUM, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }

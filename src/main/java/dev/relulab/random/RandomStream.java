@@ -5,7 +5,7 @@ package dev.relulab.random;
  * {@code i & 3} of the Philox block whose counter is {@code (i >>> 2, network, purpose | sub << 8, attempt)} under
  * key {@code (seed low, seed high)}. Counter-based, so any element can be drawn alone, on any engine, in any order.
  */
-public final class RandomStream {
+public class RandomStream {
     private final int k0, k1, network, word2;
     private final int[] block = new int[4];
     private int cachedCounter = -1, cachedAttempt = -1;

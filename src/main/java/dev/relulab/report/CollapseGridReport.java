@@ -53,13 +53,9 @@ public final class CollapseGridReport {
         return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", p.fraction, p.low, p.high);
     }
 
-    public ObjectNode summary(String engine, String device, double seconds, String version) {
+    /** The grid's keys of summary.json (after the provenance header). */
+    public ObjectNode summary() {
         ObjectNode root = Json.object();
-        root.put("experiment", "collapse-grid");
-        root.put("engine", engine);
-        root.put("device", device);
-        root.put("seconds", seconds);
-        root.put("relulab_version", version);
         root.set("config", CollapseReport.config(base));
         root.set("depths", Json.MAPPER.valueToTree(grid.depths));
         root.set("widths", Json.MAPPER.valueToTree(grid.widths));
@@ -67,6 +63,12 @@ public final class CollapseGridReport {
         for (Activation a : grid.activations) acts.add(a.cliName());
         ArrayNode inits = root.putArray("inits");
         for (Initializer i : grid.inits) inits.add(i.toString());
+        long diverged = 0, networks = 0;
+        for (Cell c : cells) {
+            diverged += c.summary().diverged.count;
+            networks += c.summary().networks;
+        }
+        root.put("diverged_fraction", networks == 0 ? Double.NaN : diverged / (double) networks);
         ArrayNode cs = root.putArray("cells");
         for (Cell c : cells) {
             ObjectNode o = cs.addObject();
@@ -93,22 +95,24 @@ public final class CollapseGridReport {
         n.set("ci95", Json.array(new double[] {p.low, p.high}));
     }
 
-    public String csv() {
-        StringBuilder b = new StringBuilder("activation,init,width,depth,networks");
+    public String csv() throws IOException {
+        List<String> head = new ArrayList<>(List.of("activation", "init", "width", "depth", "networks"));
         for (String k : new String[] {"born_dead", "structural", "functional", "exact", "diverged"}) {
-            b.append(',').append(k).append(',').append(k).append("_low,").append(k).append("_high");
+            head.addAll(List.of(k, k + "_low", k + "_high"));
         }
-        b.append(",seconds\n");
+        head.add("seconds");
+        List<List<Object>> rows = new ArrayList<>();
         for (Cell c : cells) {
-            b.append(c.activation().cliName()).append(",\"").append(c.init()).append("\",").append(c.width())
-                    .append(',').append(c.depth()).append(',').append(c.summary().networks);
+            List<Object> row = new ArrayList<>(List.of(c.activation().cliName(), c.init().toString(), c.width(),
+                    c.depth(), c.summary().networks));
             for (Proportion p : new Proportion[] {c.summary().bornDead, c.summary().structural,
                 c.summary().functional, c.summary().exact, c.summary().diverged}) {
-                b.append(',').append(p.fraction).append(',').append(p.low).append(',').append(p.high);
+                row.addAll(List.of(p.fraction, p.low, p.high));
             }
-            b.append(',').append(c.seconds()).append('\n');
+            row.add(c.seconds());
+            rows.add(row);
         }
-        return b.toString();
+        return Csv.of(head, rows);
     }
 
     /** Exact collapse against depth for one activation and initialiser: a line and its Wilson band per width. */
@@ -144,7 +148,8 @@ public final class CollapseGridReport {
                 .replaceAll("-+$", "");
     }
 
-    public HtmlReport write(OutputFolder folder, ObjectNode summary) throws IOException {
+    public HtmlReport write(OutputFolder folder, Provenance p) throws IOException {
+        ObjectNode summary = SummaryJson.build(p, summary());
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, summary));
         folder.write("grid.csv", w -> w.write(csv()));
         HtmlReport html = new HtmlReport("relulab collapse grid");

@@ -58,22 +58,19 @@ public final class CollapseReport {
         return Arrays.stream(perLayer).mapToObj(v -> String.format("%.2f", v)).collect(Collectors.joining(" "));
     }
 
-    /** summary.json: the required keys, their intervals, and the run's provenance (configuration, engine, version). */
-    public static void writeSummary(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
-                                    String engine, String device, String version) throws IOException {
-        writeSummary(folder, exp, s, r, engine, device, version, 0);
+    /**
+     * summary.json: the provenance header, then the required keys with their intervals and the configuration;
+     * {@code mergedShards} is the number of shards a merged run came from (0: trained in one run).
+     */
+    public static void writeSummary(OutputFolder folder, Provenance p, CollapseExperiment exp, CollapseSummary s,
+                                    EnsembleResult r, int mergedShards) throws IOException {
+        SummaryJson.write(folder, p, body(exp, s, r, mergedShards));
     }
 
-    /** As the shorter form, for a run merged from {@code mergedShards} shards (0: trained in one run). */
-    public static void writeSummary(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
-                                    String engine, String device, String version, int mergedShards) throws IOException {
+    static ObjectNode body(CollapseExperiment exp, CollapseSummary s, EnsembleResult r, int mergedShards) {
         ObjectNode root = Json.object();
-        root.put("experiment", "collapse");
         root.put("networks", s.networks);
-        root.put("engine", engine);
-        root.put("device", device);
         root.put("training_path", r.trainingPath);
-        root.put("seconds", r.seconds);
         root.put("networks_per_second", r.networks / r.seconds);
         root.put("born_dead_fraction", s.bornDead.fraction);
         root.put("collapse_fraction_structural", s.structural.fraction);
@@ -83,8 +80,7 @@ public final class CollapseReport {
         root.set("dead_units_per_layer", Json.array(s.deadEnd));
         root.set("dead_units_start_per_layer", Json.array(s.deadStart));
         root.set("revived_units_per_layer", Json.array(s.revived));
-        if (Double.isFinite(s.meanFinalLoss)) root.put("mean_final_loss", s.meanFinalLoss);
-        else root.putNull("mean_final_loss"); // no epochs or every network diverged: JSON has no NaN
+        root.put("mean_final_loss", s.meanFinalLoss); // NaN (no epochs, all diverged) is written as null
         ObjectNode ci = root.putObject("confidence_95");
         interval(ci, "born_dead_fraction", s.bornDead);
         interval(ci, "collapse_fraction_structural", s.structural);
@@ -102,15 +98,14 @@ public final class CollapseReport {
             shard.put("networks", exp.config.networks);
         }
         root.set("config", config(exp.settings));
-        root.put("relulab_version", version);
-        folder.write("summary.json", w -> Json.MAPPER.writeValue(w, root));
+        return root;
     }
 
     private static void interval(ObjectNode ci, String key, Proportion p) {
         ci.set(key, Json.array(new double[] {p.low, p.high}));
     }
 
-    static ObjectNode config(CollapseSettings s) {
+    public static ObjectNode config(CollapseSettings s) {
         ObjectNode c = Json.object();
         c.put("preset", s.preset);
         c.put("networks", s.networks);

@@ -83,14 +83,8 @@ public final class MnistLrReport {
     }
 
     /** summary.json with experiment, engine, seconds, config, per-rate aggregates and one entry per run. */
-    public ObjectNode summary(String engine, String device, double seconds, String version, String data,
-                              int trainRows, int validationRows) {
+    public ObjectNode summary(String data, int trainRows, int validationRows) {
         ObjectNode root = Json.object();
-        root.put("experiment", "mnist-lr");
-        root.put("engine", engine);
-        root.put("device", device);
-        root.put("seconds", seconds);
-        root.put("relulab_version", version);
         ObjectNode cfg = root.putObject("config");
         cfg.put("data", data);
         cfg.put("train_rows", trainRows);
@@ -109,15 +103,16 @@ public final class MnistLrReport {
             o.put("lr", lr);
             ArrayNode dead = o.putArray("dead_fraction_per_layer");
             for (int h = 0; h < layers; h++) dead.add(spread(deadSpread(lr, h), 0.01));
-            o.set("val_accuracy", spread(accuracySpread(lr), 0.01));
+            o.set("validation_accuracy", spread(accuracySpread(lr), 0.01));
             NotebookFigures.Row nb = NotebookFigures.of(lr);
             if (nb != null) {
                 ObjectNode n = o.putObject("notebook");
                 n.set("dead_percent_per_layer", Json.array(nb.deadPercent()));
-                n.put("val_accuracy_percent", nb.accuracyPercent());
+                n.put("validation_accuracy_percent", nb.accuracyPercent());
                 n.put("note", nb.note());
             }
         }
+        root.put("diverged_fraction", runs.stream().filter(Run::diverged).count() / (double) runs.size());
         ArrayNode rs = root.putArray("runs");
         for (Run r : runs) {
             ObjectNode o = rs.addObject();
@@ -125,9 +120,9 @@ public final class MnistLrReport {
             o.put("seed", r.seed());
             o.put("network", r.network());
             o.set("dead_fraction_per_layer", Json.array(r.deadFraction()));
-            o.set("val_accuracy_per_epoch", Json.array(r.valAccuracyPerEpoch()));
-            o.put("val_accuracy", r.valAccuracy());
-            o.put("val_loss", r.valLoss());
+            o.set("validation_accuracy_per_epoch", Json.array(r.valAccuracyPerEpoch()));
+            o.put("validation_accuracy", r.valAccuracy());
+            o.put("validation_loss", r.valLoss());
             o.put("final_train_loss", r.finalTrainLoss());
             o.put("diverged", r.diverged());
         }
@@ -152,7 +147,7 @@ public final class MnistLrReport {
     public String runsCsv() {
         StringBuilder b = new StringBuilder("lr,seed,network");
         for (int h = 1; h <= layers; h++) b.append(",dead_fraction_l").append(h);
-        b.append(",val_accuracy,val_loss,final_train_loss,diverged\n");
+        b.append(",validation_accuracy,validation_loss,final_train_loss,diverged\n");
         for (Run r : runs) {
             b.append(r.lr()).append(',').append(r.seed()).append(',').append(r.network());
             for (double d : r.deadFraction()) b.append(',').append(d);
@@ -166,7 +161,7 @@ public final class MnistLrReport {
     public String epochsCsv() {
         StringBuilder b = new StringBuilder("lr,seed,network,epoch");
         for (int h = 1; h <= layers; h++) b.append(",dead_fraction_l").append(h);
-        b.append(",val_accuracy\n");
+        b.append(",validation_accuracy\n");
         for (Run r : runs) {
             for (int e = 0; e < r.deadFractionPerEpoch().length; e++) {
                 b.append(r.lr()).append(',').append(r.seed()).append(',').append(r.network()).append(',').append(e);
@@ -247,7 +242,8 @@ public final class MnistLrReport {
     }
 
     /** Writes every file of the run into {@code folder}; returns the report (for tests to check its links). */
-    public HtmlReport write(OutputFolder folder, ObjectNode summary) throws IOException {
+    public HtmlReport write(OutputFolder folder, Provenance p, ObjectNode body) throws IOException {
+        ObjectNode summary = SummaryJson.build(p, body);
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, summary));
         folder.write("runs.csv", w -> w.write(runsCsv()));
         folder.write("epochs.csv", w -> w.write(epochsCsv()));

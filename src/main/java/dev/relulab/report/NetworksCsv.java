@@ -24,9 +24,14 @@ public final class NetworksCsv {
     }
 
     public static void write(EnsembleResult r, Writer w) throws IOException {
+        write(r, w, r.firstNetwork, r.networks);
+    }
+
+    /** The header and the rows of networks [first, first + count) (global ids) only: a finished chunk. */
+    public static void write(EnsembleResult r, Writer w, int first, int count) throws IOException {
         w.write(header(r.hiddenLayers) + "\n");
         StringBuilder row = new StringBuilder();
-        for (int e = 0; e < r.networks; e++) {
+        for (int e = first - r.firstNetwork, end = e + count; e < end; e++) {
             row.setLength(0);
             row.append(r.firstNetwork + e).append(',').append(bit(r.bornDead[e])).append(',')
                     .append(bit(r.structural[e])).append(',').append(bit(r.functional[e])).append(',')

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +120,14 @@ public final class ShardMerge {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(dir + " has no summary.json: not the folder of a collapse --shard run");
         }
-        JsonNode s = Json.MAPPER.readTree(file.toFile());
+        JsonNode s;
+        try {
+            s = Json.MAPPER.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON (cut short by a killed run?): "
+                    + e.getOriginalMessage());
+        }
+        if (s == null || !s.isObject()) throw new IllegalArgumentException(file + " is empty or not a JSON object");
         if (!"collapse".equals(s.path("experiment").asText())) {
             throw new IllegalArgumentException(file + " is not a collapse run's summary");
         }
@@ -145,23 +151,9 @@ public final class ShardMerge {
 
     /** Requires equal {@code key} values, naming the first differing field of an object. */
     private static void sameAs(JsonNode a, JsonNode b, String key, Path da, Path db) {
-        JsonNode x = a.path(key), y = b.path(key);
-        if (x.equals(y)) return;
-        String what = key;
-        if (x.isObject() && y.isObject()) {
-            Set<String> fields = new LinkedHashSet<>();
-            x.fieldNames().forEachRemaining(fields::add);
-            y.fieldNames().forEachRemaining(fields::add);
-            for (Iterator<String> it = fields.iterator(); it.hasNext(); ) {
-                String f = it.next();
-                if (!x.path(f).equals(y.path(f))) {
-                    what = key + "." + f + " (" + x.path(f) + " vs " + y.path(f) + ")";
-                    break;
-                }
-            }
-        } else {
-            what = key + " (" + x + " vs " + y + ")";
+        String what = Json.firstDifference(a.path(key), b.path(key), key);
+        if (what != null) {
+            throw new IllegalArgumentException(da + " and " + db + " are not shards of one run: " + what + " differs");
         }
-        throw new IllegalArgumentException(da + " and " + db + " are not shards of one run: " + what + " differs");
     }
 }

@@ -63,13 +63,9 @@ public final class VanishingReport {
         return rows;
     }
 
-    public ObjectNode summary(String engine, String device, double seconds, String version) {
+    /** The experiment's keys of summary.json (after the provenance header). */
+    public ObjectNode summary() {
         ObjectNode root = Json.object();
-        root.put("experiment", "vanishing");
-        root.put("engine", engine);
-        root.put("device", device);
-        root.put("seconds", seconds);
-        root.put("relulab_version", version);
         ObjectNode cfg = root.putObject("config");
         cfg.put("data", "ball (1000 points, 10 dims; test: seed + 1)");
         cfg.put("depth", exp.depth);
@@ -81,6 +77,9 @@ public final class VanishingReport {
         cfg.put("batch", exp.batch);
         cfg.put("networks_per_setup", exp.networks);
         cfg.put("seed", exp.seed);
+        long all = bySetup.values().stream().mapToLong(List::size).sum();
+        long diverged = bySetup.values().stream().flatMap(List::stream).filter(Run::diverged).count();
+        root.put("diverged_fraction", diverged / (double) all);
         ArrayNode runs = root.putArray("runs");
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {
@@ -108,42 +107,38 @@ public final class VanishingReport {
     }
 
     /** One row per network, epoch (0 = the first step, at initialisation) and layer. */
-    public String normsCsv() {
-        StringBuilder b = new StringBuilder("activation,init,network,epoch,layer,grad_norm\n");
+    public String normsCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {
                 for (int e = 0; e <= r.normPerEpoch().length; e++) {
                     for (int l = 0; l < layers; l++) {
                         double v = e == 0 ? r.initNorm()[l] : r.normPerEpoch()[e - 1][l];
-                        b.append(r.setup().activation().cliName()).append(",\"").append(r.setup().init()).append("\",")
-                                .append(r.network()).append(',').append(e).append(',').append(l + 1).append(',')
-                                .append(v).append('\n');
+                        rows.add(List.of(r.setup().activation().cliName(), r.setup().init().toString(), r.network(), e,
+                                l + 1, v));
                     }
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "init", "network", "epoch", "layer", "grad_norm"), rows);
     }
 
     /** Percentiles of dW at the first and the last step, one row per network, layer and moment. */
-    public String quantilesCsv() {
-        StringBuilder b = new StringBuilder("activation,init,network,layer,when,p01,p25,p50,p75,p99,mean_abs\n");
+    public String quantilesCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : bySetup.values()) {
             for (Run r : rs) {
                 for (int l = 0; l < layers; l++) {
                     for (String when : new String[] {"init", "end"}) {
                         Quantiles q = when.equals("init") ? r.initQuantiles()[l] : r.endQuantiles()[l];
-                        b.append(r.setup().activation().cliName()).append(",\"").append(r.setup().init()).append("\",")
-                                .append(r.network()).append(',').append(l + 1).append(',').append(when);
-                        for (double v : new double[] {q.p01(), q.p25(), q.p50(), q.p75(), q.p99(), q.meanAbs()}) {
-                            b.append(',').append(v);
-                        }
-                        b.append('\n');
+                        rows.add(List.of(r.setup().activation().cliName(), r.setup().init().toString(), r.network(),
+                                l + 1, when, q.p01(), q.p25(), q.p50(), q.p75(), q.p99(), q.meanAbs()));
                     }
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "init", "network", "layer", "when", "p01", "p25", "p50", "p75", "p99",
+                "mean_abs"), rows);
     }
 
     /** Norm at initialisation against the layer, one line per setup (log scale). */
@@ -198,7 +193,8 @@ public final class VanishingReport {
         return Double.isFinite(v) ? Math.max(v, LOG_FLOOR) : LOG_FLOOR;
     }
 
-    public HtmlReport write(OutputFolder folder, ObjectNode summary) throws IOException {
+    public HtmlReport write(OutputFolder folder, Provenance p) throws IOException {
+        ObjectNode summary = SummaryJson.build(p, summary());
         folder.write("summary.json", w -> Json.MAPPER.writeValue(w, summary));
         folder.write("grad-norms.csv", w -> w.write(normsCsv()));
         folder.write("grad-quantiles.csv", w -> w.write(quantilesCsv()));

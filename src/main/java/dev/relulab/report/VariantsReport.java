@@ -72,24 +72,59 @@ public final class VariantsReport {
     }
 
     /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */
-    public String epochsCsv() {
-        StringBuilder b = new StringBuilder("activation,network,epoch,dead_units_per_layer,validation_accuracy\n");
+    public String epochsCsv() throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
         for (List<Run> rs : byActivation.values()) {
             for (Run r : rs) {
                 for (int ep = 0; ep < r.deadUnitsPerEpoch().length; ep++) {
-                    b.append(r.activation()).append(',').append(r.network()).append(',').append(ep + 1).append(",\"");
-                    int[] d = r.deadUnitsPerEpoch()[ep];
-                    for (int h = 0; h < d.length; h++) b.append(h == 0 ? "" : " ").append(d[h]);
-                    b.append("\",").append(r.validationAccuracyPerEpoch()[ep]).append('\n');
+                    StringBuilder dead = new StringBuilder();
+                    for (int d : r.deadUnitsPerEpoch()[ep]) dead.append(dead.length() == 0 ? "" : " ").append(d);
+                    rows.add(List.of(r.activation(), r.network(), ep + 1, dead.toString(),
+                            r.validationAccuracyPerEpoch()[ep], r.diverged() ? 1 : 0));
                 }
             }
         }
-        return b.toString();
+        return Csv.of(List.of("activation", "network", "epoch", "dead_units_per_layer", "validation_accuracy",
+                "diverged"), rows);
     }
 
-    /** Writes epochs.csv, the figures and report.html (summary.json is the caller's). */
-    public HtmlReport write(OutputFolder folder, String description, String[] header, List<String[]> rows)
-            throws IOException {
+    /** The experiment's keys of summary.json (after the provenance header). */
+    public static com.fasterxml.jackson.databind.node.ObjectNode summary(dev.relulab.experiments.VariantsExperiment x,
+                                                                         int trainRows, int testRows, List<Run> runs) {
+        var root = Json.object();
+        var cfg = root.putObject("config");
+        cfg.put("seed", x.seed);
+        cfg.put("networks", x.networks);
+        cfg.put("epochs", x.epochs);
+        cfg.put("batch", x.batch);
+        cfg.put("lr", x.lr);
+        cfg.put("optimizer", "adam");
+        cfg.set("hidden", Json.MAPPER.valueToTree(x.hidden));
+        cfg.put("probe_rows", dev.relulab.experiments.VariantsExperiment.PROBE_ROWS);
+        cfg.put("train_rows", trainRows);
+        cfg.put("test_rows", testRows);
+        root.put("diverged_fraction", runs.stream().filter(Run::diverged).count() / (double) runs.size());
+        var json = root.putArray("runs");
+        for (Run r : runs) {
+            var m = json.addObject();
+            m.put("activation", r.activation());
+            m.put("alpha", r.alpha());
+            m.put("network", r.network());
+            m.set("dead_units_first_layer", Json.MAPPER.valueToTree(r.deadUnitsFirstLayer()));
+            m.set("dead_units_per_layer_per_epoch", Json.MAPPER.valueToTree(r.deadUnitsPerEpoch()));
+            m.set("validation_accuracy_per_epoch", Json.array(r.validationAccuracyPerEpoch()));
+            m.put("test_accuracy", r.testAccuracy());
+            m.put("test_loss", r.testLoss());
+            m.put("final_train_loss", r.finalTrainLoss());
+            m.put("diverged", r.diverged());
+        }
+        return root;
+    }
+
+    /** Writes summary.json, epochs.csv, the figures and report.html. */
+    public HtmlReport write(OutputFolder folder, Provenance p, com.fasterxml.jackson.databind.node.ObjectNode summary,
+                            String description, String[] header, List<String[]> rows) throws IOException {
+        SummaryJson.write(folder, p, summary);
         folder.write("epochs.csv", w -> w.write(epochsCsv()));
         HtmlReport html = new HtmlReport("relulab variants: the ReLU family on make_classification data");
         html.paragraph(description);

@@ -43,6 +43,24 @@ public final class EnsembleResult {
         revived = new int[networks][hiddenLayers];
     }
 
+    /** Copies networks [first, first + count) (global ids) from {@code src}, an ensemble of the same widths. */
+    public void copy(EnsembleResult src, int first, int count) {
+        int d = first - firstNetwork, s = first - src.firstNetwork;
+        for (int k = 0; k < count; k++) {
+            bornDead[d + k] = src.bornDead[s + k];
+            structural[d + k] = src.structural[s + k];
+            functional[d + k] = src.functional[s + k];
+            exact[d + k] = src.exact[s + k];
+            diverged[d + k] = src.diverged[s + k];
+            finalLoss[d + k] = src.finalLoss[s + k];
+            predictionStd[d + k] = src.predictionStd[s + k];
+            targetStd[d + k] = src.targetStd[s + k];
+            deadStart[d + k] = src.deadStart[s + k].clone();
+            deadEnd[d + k] = src.deadEnd[s + k].clone();
+            revived[d + k] = src.revived[s + k].clone();
+        }
+    }
+
     /** Width of hidden layer h (1-based). */
     public int hiddenWidth(int h) {
         return widths[h];

@@ -16,8 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * results. Networks are independent, so the result does not depend on the chunking or the number of workers.
  */
 public final class EnsembleTrainer {
+    /** With a checkpoint, chunks hold at most this many networks or 1/16 of a worker's share, whichever is more. */
+    static final int CHECKPOINT_CHUNK = 1024;
+
     private final Engine engine;
     private final boolean fusedAllowed;
+    private Checkpoint checkpoint;
 
     public EnsembleTrainer(Engine engine) {
         this(engine, true);
@@ -30,18 +34,28 @@ public final class EnsembleTrainer {
 
     /** A trainer on the same engine that always takes the op-by-op path: the reference the fused paths must match. */
     public EnsembleTrainer opByOp() {
-        return new EnsembleTrainer(engine, false);
+        EnsembleTrainer t = new EnsembleTrainer(engine, false);
+        t.checkpoint = checkpoint;
+        return t;
+    }
+
+    /** This trainer, keeping each finished chunk in {@code c} and skipping the chunks {@code c} already holds. */
+    public EnsembleTrainer checkpointing(Checkpoint c) {
+        this.checkpoint = c;
+        return this;
     }
 
     /** Networks per chunk of this training on this engine (fused or op by op, as {@link #train} will run it). */
     public int chunkSize(TrainingConfig cfg, DataSource data) {
         FusedNetwork fused = plan(cfg, data);
-        return fused == null ? opChunkSize(cfg) : fusedChunkSize(cfg, fused);
-    }
-
-    private int opChunkSize(TrainingConfig cfg) {
-        long bytes = ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
-        return balanced(cfg.networks, engine.maxChunkNetworks(bytes), engine.parallelChunks());
+        long bytes = fused != null ? FusedTrainer.bytesPerNetwork(fused)
+                : ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
+        int fit = engine.maxChunkNetworks(bytes);
+        if (checkpoint != null) {
+            fit = Math.min(fit, Math.max(CHECKPOINT_CHUNK, (int) Math.min(Integer.MAX_VALUE,
+                    ((long) cfg.networks + 16L * engine.parallelChunks() - 1) / (16L * engine.parallelChunks()))));
+        }
+        return balanced(cfg.networks, fit, engine.parallelChunks());
     }
 
     /**
@@ -63,11 +77,6 @@ public final class EnsembleTrainer {
         return fusedAllowed ? FusedTrainer.plan(engine, cfg, data) : null;
     }
 
-    private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
-        return balanced(cfg.networks, engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused)),
-                engine.parallelChunks());
-    }
-
     /** Total progress steps of a run: network-steps of training. */
     public static long totalSteps(TrainingConfig cfg, DataSource data) {
         return (long) cfg.networks * cfg.epochs * ChunkTrainer.stepsPerEpoch(data.trainSize(), cfg.batch);
@@ -84,25 +93,20 @@ public final class EnsembleTrainer {
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();
+        long stepsPerNetwork = totalSteps(cfg, data) / cfg.networks;
         Runnable worker = fused != null
                 ? () -> {
                     try (FusedTrainer trainer = new FusedTrainer(engine, cfg, data, fused, chunk)) {
-                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int start = c * chunk;
-                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
-                                    progress);
-                        }
+                        chunks(next, chunks, chunk, cfg, out, progress, stepsPerNetwork,
+                                (first, n) -> trainer.train(first, n, out, progress));
                     }
                 }
                 : () -> {
                     try (ChunkBuffers buf = new ChunkBuffers(engine, cfg.arch, chunk, cfg.batch,
                             cfg.optimizer.stateSlots())) {
                         ChunkTrainer trainer = new ChunkTrainer(engine, cfg, data, buf);
-                        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                            int start = c * chunk;
-                            trainer.train(cfg.firstNetwork + start, Math.min(chunk, cfg.networks - start), out,
-                                    progress);
-                        }
+                        chunks(next, chunks, chunk, cfg, out, progress, stepsPerNetwork,
+                                (first, n) -> trainer.train(first, n, out, progress));
                     }
                 };
         try {
@@ -116,6 +120,24 @@ public final class EnsembleTrainer {
         }
         out.seconds = (System.nanoTime() - t0) / 1e9;
         return out;
+    }
+
+    private interface ChunkRun {
+        void train(int first, int count);
+    }
+
+    /** A worker's loop: takes chunks in turn, skipping those the checkpoint holds and keeping those it trains. */
+    private void chunks(AtomicInteger next, int chunks, int chunk, TrainingConfig cfg, EnsembleResult out,
+                        Progress progress, long stepsPerNetwork, ChunkRun run) {
+        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+            int first = cfg.firstNetwork + c * chunk, n = Math.min(chunk, cfg.networks - c * chunk);
+            if (checkpoint != null && checkpoint.restore(first, n, out)) {
+                progress.advance(stepsPerNetwork * n);
+                continue;
+            }
+            run.train(first, n);
+            if (checkpoint != null) checkpoint.save(first, n, out);
+        }
     }
 
     private static void runParallel(Runnable worker, int workers) {

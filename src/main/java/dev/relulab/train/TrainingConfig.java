@@ -46,7 +46,7 @@ public final class TrainingConfig {
     private TrainingConfig(Architecture arch, Optimizer optimizer, float lr, int epochs, int batch, int firstNetwork,
                            int networks, long seed, float deadThreshold, double functionalTolerance,
                            boolean probeEveryEpoch, float[] networkLr, boolean testEveryEpoch) {
-        check(lr > 0 && Float.isFinite(lr), "lr=" + lr + " must be a positive number");
+        Optimizer.checkLearningRate("lr", lr);
         check(epochs >= 0, "epochs=" + epochs + " must be at least 0");
         check(batch >= 1, "batch=" + batch + " must be at least 1");
         check(networks >= 1, "networks=" + networks + " must be at least 1");
@@ -68,10 +68,7 @@ public final class TrainingConfig {
             // a shard keeps the whole ensemble's rates, indexed by global id
             check(networkLr.length >= firstNetwork + networks, "per-network lr has " + networkLr.length
                     + " values, networks [" + firstNetwork + ", " + (firstNetwork + networks) + ")");
-            for (int i = 0; i < networkLr.length; i++) {
-                check(networkLr[i] > 0 && Float.isFinite(networkLr[i]),
-                        "lr[" + i + "]=" + networkLr[i] + " must be a positive number");
-            }
+            for (int i = 0; i < networkLr.length; i++) Optimizer.checkLearningRate("lr[" + i + "]", networkLr[i]);
         }
         this.networkLr = networkLr == null ? null : networkLr.clone();
     }

@@ -73,7 +73,7 @@ class ExperimentCommandsTest {
         assertTrue(a.err().contains("unknown activation 'bogus'"), a.err());
         Outcome e = run("constant-init", "--engine", "cpu", "--epochs", "0");
         assertEquals(Main.EXIT_USAGE, e.code());
-        assertTrue(e.err().contains("--epochs=0 must be at least 1"), e.err());
+        assertTrue(e.err().contains("--epochs=0 must be between 1 and"), e.err());
         Outcome g = run("constant-init", "--engine", "gpu");
         assertEquals(Main.EXIT_USAGE, g.code());
         assertTrue(g.err().contains("allowed: auto, cpu, cuda, opencl"), g.err());

@@ -59,9 +59,9 @@ class MnistLrCommandTest {
             assertEquals(i % 2, run.get("seed").asInt());
             assertEquals(3, run.get("dead_fraction_per_layer").size());
             for (JsonNode f : run.get("dead_fraction_per_layer")) assertTrue(f.asDouble() >= 0 && f.asDouble() <= 1);
-            double acc = run.get("val_accuracy").asDouble();
-            assertTrue(acc >= 0 && acc <= 1, "val_accuracy " + acc);
-            JsonNode curve = run.get("val_accuracy_per_epoch");
+            double acc = run.get("validation_accuracy").asDouble();
+            assertTrue(acc >= 0 && acc <= 1, "validation_accuracy " + acc);
+            JsonNode curve = run.get("validation_accuracy_per_epoch");
             assertEquals(2, curve.size());
             assertEquals(acc, curve.get(1).asDouble(), 0.0, "the last epoch's validation accuracy is the final one");
         }
@@ -70,7 +70,7 @@ class MnistLrCommandTest {
         assertEquals(5, Files.readAllLines(out.resolve("runs.csv")).size(), "header plus one row per network");
         List<String> epochs = Files.readAllLines(out.resolve("epochs.csv"));
         assertEquals(1 + 4 * 3, epochs.size(), "init and two epochs per network");
-        assertTrue(epochs.get(0).endsWith(",val_accuracy") && epochs.get(1).endsWith(",")
+        assertTrue(epochs.get(0).endsWith(",validation_accuracy") && epochs.get(1).endsWith(",")
                 && !epochs.get(3).endsWith(","), "no validation accuracy at initialisation, one after each epoch\n"
                 + String.join("\n", epochs));
         for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1", "accuracy-per-epoch")) {

@@ -34,7 +34,7 @@ class MnistRealDataTest {
         assertEquals(2, runs.size());
         JsonNode fast = runs.get(0), slow = runs.get(1);
         assertEquals(0.01, slow.get("lr").asDouble(), 1e-6);
-        assertTrue(slow.get("val_accuracy").asDouble() > 0.8, "lr 0.01 learns MNIST: " + slow);
+        assertTrue(slow.get("validation_accuracy").asDouble() > 0.8, "lr 0.01 learns MNIST: " + slow);
         double deadFast = fast.get("dead_fraction_per_layer").get(0).asDouble();
         double deadSlow = slow.get("dead_fraction_per_layer").get(0).asDouble();
         assertTrue(deadFast > deadSlow, "lr 0.1 kills more first-layer units: " + runs);

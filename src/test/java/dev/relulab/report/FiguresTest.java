@@ -32,8 +32,11 @@ class FiguresTest {
             Charts.line(c, "s" + v, new double[] {1, 2, 3}, new double[] {v, 2 * v, 3 * v}, v);
             charts.add(c);
         }
-        OutputFolder folder = OutputFolder.prepare(tmp, "--out");
+        OutputFolder folder = OutputFolder.open(tmp.resolve("run"), "--out", OutputFolder.Mode.NEW);
         assertEquals("grid.png", Figures.writePanels(folder, "grid", charts, 3));
+        folder.commit();
+        folder.close();
+        tmp = tmp.resolve("run");
         assertTrue(Files.size(tmp.resolve("grid.png")) > 0);
         String svg = Files.readString(tmp.resolve("grid.svg"));
 

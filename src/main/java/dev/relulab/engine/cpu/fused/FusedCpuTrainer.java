@@ -50,8 +50,30 @@ public final class FusedCpuTrainer {
         deadStaysDead = net.optimizer.kind == Optimizer.Kind.SGD;
     }
 
+    /**
+     * Heap bytes a network needs while its group trains: its points (training points in index and epoch order,
+     * test points) and its rows in the two blocks of the group.
+     */
+    public static long hostBytesPerNetwork(FusedNetwork net) {
+        LaneLayout lay = new LaneLayout(net.arch);
+        long points = 4L * net.trainPoints + 2L * net.testPoints;
+        long rows = 4L * lay.P + 3L * lay.units + 2L * lay.maxWidth + 3L * Math.max(1, lay.hiddenUnits()) + 8;
+        return 4 * (points + 2 * rows) + 6 * 16;
+    }
+
+    /** Networks whose state is on the heap at once in a chunk of {@code chunk} networks (one group). */
+    public static int lanesAtOnce(int chunk) {
+        return Math.min(chunk, GROUP);
+    }
+
+    /** The most parameters per network the lanes hold: beyond it a group's rows outgrow the caches (op by op then). */
+    static final long MAX_PARAMETERS = 1 << 16;
+
     /** Why the CPU fused trainer cannot train this network, or null when it can. */
     public static String unsupported(FusedNetwork net) {
+        if (net.arch.parametersPerNetwork() > MAX_PARAMETERS) {
+            return net.arch.parametersPerNetwork() + " parameters > " + MAX_PARAMETERS;
+        }
         if (net.arch.loss != Loss.MSE) return "loss " + net.arch.loss + " (the fused trainer has mse only)";
         if (net.arch.inputs() != 1 || net.arch.outputs() != 1) return "widths " + net.arch + " (1 in, 1 out only)";
         if (!net.arch.biasInit.allowedForBiases()) return "bias initialiser " + net.arch.biasInit;
