@@ -28,7 +28,7 @@ final class LanePermutation {
 
     /**
      * Writes network {@code network}'s points in the order of {@code epoch}: {@code xOut[p] = x[perm(p)]} and the
-     * same for y, for every position p in [0, n).
+     * same for y, for every position p in [0, n); {@code xOut} may be null (targets only).
      */
     void order(long seed, int network, int epoch, float[] x, float[] y, float[] xOut, float[] yOut) {
         Philox.block(0, network, Purpose.SHUFFLE.code | (epoch << 8), 0, (int) seed, (int) (seed >>> 32), keys);
@@ -37,7 +37,7 @@ final class LanePermutation {
         for (int p = 0; p < size; p++) {
             int i = t[p];
             while (i >= size) i = t[i];
-            xOut[p] = x[i];
+            if (xOut != null) xOut[p] = x[i];
             yOut[p] = y[i];
         }
     }
