@@ -11,6 +11,8 @@
  *                         with stride nOut / nIn reads.
  *                         v2 (wide layers): 16x16 tiles of (units x inputs+1) per group, 2-D launch (shape above the
  *                         kernel), batch chunks of 16 of dz and x staged in local memory; column nIn reads x = 1.
+ *                         GEMM path: cuBLAS computes dW; dense_backward_bias sums db[e][j] = sum_b dz[e][b][j],
+ *                         one item per (e, j), total = E*nOut, batch ascending (the CPU's order, so db is exact).
  *   4. dense_backward_dx  (when dX is wanted)   dX[e][b][i] = sum_j W[e][j][i] dz[e][b][j].
  *                         v1: one item per (e, b, i), total = E*B*nIn, loops over the units.
  *                         v2 (wide layers): 16x16 tiles of (examples x inputs), unit chunks of W and dz in local memory.
@@ -68,6 +70,15 @@ KERNEL void dense_backward_weights(int E, int B, int nIn, int nOut, GLOBAL const
         for (int s = 0; s < B; s++) acc += g[s * nOut] * xs[s * nIn];
         dW[ej * nIn + i] = acc;
     }
+}
+
+KERNEL void dense_backward_bias(int E, int B, int nOut, GLOBAL const float *RESTRICT dz, GLOBAL float *RESTRICT db) {
+    int gid = GLOBAL_ID;
+    if (gid >= E * nOut) return;
+    int j = gid % nOut, e = gid / nOut;
+    float acc = 0.0f;
+    for (int s = 0; s < B; s++) acc += dz[(e * B + s) * nOut + j];
+    db[gid] = acc;
 }
 
 KERNEL void dense_backward_dx_v1(int E, int B, int nIn, int nOut, GLOBAL const float *RESTRICT w,

@@ -53,8 +53,10 @@ public final class ClDevices {
     public static ClDevice choose(String spec, boolean gpuOnly) throws EngineUnavailableException {
         List<ClDevice> all = list();
         if (all.isEmpty()) {
-            throw new EngineUnavailableException("no OpenCL platform or device found; install a driver: "
-                    + ClLibrary.INSTALL_HINT + " (CPU) or the GPU vendor's OpenCL ICD");
+            String cache = PoclCache.problem();
+            throw new EngineUnavailableException("no OpenCL platform or device found; " + (cache != null
+                    && cache.contains("set ") ? cache : "install a driver: " + ClLibrary.INSTALL_HINT
+                    + " (CPU) or the GPU vendor's OpenCL ICD"));
         }
         ClDevice pick = null;
         if (spec == null || spec.isBlank()) {
