@@ -25,6 +25,7 @@ public final class DenseLaunches {
 
     private final KernelPlan plan;
     private GemmMode gemmMode;
+    private Gemm gemmOverride;
     private int forcedVersion;
     /** AUTO's measured choice per layer shape (E, B, nIn, nOut): true where the library was faster. */
     private final Map<String, Boolean> measured = new HashMap<>();
@@ -51,7 +52,12 @@ public final class DenseLaunches {
 
     /** The GEMM library the products may use here, or null. */
     public Gemm gemm() {
-        return plan.device.gemm();
+        return gemmOverride != null ? gemmOverride : plan.device.gemm();
+    }
+
+    /** Uses {@code g} instead of the device's library (null: the device's again); for {@link HostGemm} checks. */
+    public void gemmOverride(Gemm g) {
+        gemmOverride = g;
     }
 
     /** A layer the tiled kernels and the library serve well: the MNIST class (784 x 128, batch 256). */

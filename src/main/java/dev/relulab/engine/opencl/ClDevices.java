@@ -46,6 +46,11 @@ public final class ClDevices {
         return indexed;
     }
 
+    /** Why PoCL's kernel cache moved (or cannot be written), or null when its default folder was writable. */
+    public static String cacheNote() {
+        return PoclCache.problem();
+    }
+
     /**
      * The device {@code spec} names (an index into {@link #list()} or part of a device or platform name, case
      * ignored), or the first one when null; with {@code gpuOnly} a CPU device is refused.
