@@ -59,6 +59,7 @@ public record LaunchRange(long globalX, long globalY, int localX, int localY) {
 
     @Override
     public String toString() {
-        return "global=(" + globalX + "," + globalY + ") local=(" + localX + "," + localY + ")";
+        return "global=(" + globalX + "," + globalY + ") local=" + (localX == 0 ? "(device default)"
+                : "(" + localX + "," + localY + ")");
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * has double precision and, on request, a GEMM library). Buffers hold no data (reads return zeros), so any engine
  * operation runs in no time; {@link Gemm} calls are checked against cuBLAS's argument rules as they come.
  */
-final class RecordingDevice implements Device {
+class RecordingDevice implements Device {
     /** One launch as the device received it. */
     record Launch(KernelId kernel, LaunchRange range, Arg[] args) {}
 
