@@ -1,8 +1,6 @@
 package dev.relulab.engine;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Every kernel of native-kernels/, named once: its symbol in the CUDA fatbin and in the OpenCL program. The ABI of each
@@ -40,8 +38,6 @@ public enum Kernel {
     /** The macro a variant's OpenCL program names its kernel with (nvcc builds define it per instantiated variant). */
     public static final String SYMBOL_MACRO = "RELULAB_KERNEL";
 
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Pattern MACRO = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /** The function's name in the fatbin and the OpenCL program. */
     public final String symbol;
@@ -72,26 +68,16 @@ public enum Kernel {
     }
 
     /**
-     * One compile-time configuration of this kernel: CUDA finds it as {@code <symbol>_<tag>} in the fatbin (the .cu
-     * file instantiates it with the same macros); OpenCL builds {@link #program} with {@code -DKEY=VALUE} per define and
-     * {@code -DRELULAB_KERNEL=<symbol>_<tag>}, once per configuration.
+     * One compile-time configuration of this kernel family: CUDA finds it as {@code <symbol>_<tag>} in the fatbin (the
+     * .cu file instantiates it with the same macros); OpenCL builds {@link #program} with {@code -DKEY=VALUE} per
+     * define and {@code -DRELULAB_KERNEL=<symbol>_<tag>}, once per configuration. Only for families with their own
+     * program (the main program's kernels have one configuration).
      */
     public KernelId variant(String tag, Map<String, ?> defines) {
-        if (!TAG.matcher(tag).matches()) throw new IllegalArgumentException(symbol + ": bad variant tag '" + tag + "'");
-        String name = symbol + "_" + tag;
-        StringBuilder options = new StringBuilder();
-        for (Map.Entry<String, ?> d : new TreeMap<>(defines).entrySet()) {
-            if (!MACRO.matcher(d.getKey()).matches() || d.getKey().equals(SYMBOL_MACRO)) {
-                throw new IllegalArgumentException(name + ": bad macro name '" + d.getKey() + "'");
-            }
-            String value = String.valueOf(d.getValue());
-            if (!TAG.matcher(value.replace('.', '_').replace('-', '_')).matches()) {
-                throw new IllegalArgumentException(name + ": bad value '" + value + "' for " + d.getKey());
-            }
-            options.append("-D").append(d.getKey()).append('=').append(value).append(' ');
+        if (program.equals(MAIN_PROGRAM)) {
+            throw new IllegalArgumentException(symbol + " is a kernel of the main program, not a family of variants");
         }
-        options.append("-D").append(SYMBOL_MACRO).append('=').append(name);
-        return new KernelId(name, program, options.toString(), fp64);
+        return KernelId.variant(symbol, program, fp64, tag, defines);
     }
 
     /** The kernel whose symbol is {@code symbol}, for tools that read the fatbin or a kernel listing. */
