@@ -30,6 +30,14 @@ has_report() {  # has_report DIR: summary.json, report.html and at least one PNG
 step "collapse" "$relulab" collapse --networks 200 --engine cpu --out "$work/collapse"
 has_report "$work/collapse"
 
+# as on a GPU image without FreeType/HarfBuzz: an ldconfig that knows no library makes bin/relulab use the bundle's
+mkdir -p "$work/noldconfig"
+printf '#!/bin/sh\nexit 0\n' > "$work/noldconfig/ldconfig"
+chmod +x "$work/noldconfig/ldconfig"
+step "collapse, bundled FreeType" env PATH="$work/noldconfig:$PATH" "$relulab" collapse --networks 50 --engine cpu \
+    --out "$work/collapse-fallback"
+has_report "$work/collapse-fallback"
+
 if [ -n "${RELULAB_MNIST:-}" ]; then
     step "mnist-lr (reduced)" "$relulab" mnist-lr --data "$RELULAB_MNIST" --limit 3000 --epochs 1 --rates 0.1,0.01 \
         --seeds 1 --engine cpu --out "$work/mnist-lr"
