@@ -95,7 +95,7 @@ KERNEL void dense_backward_dx_v1(int E, int B, int nIn, int nOut, GLOBAL const f
     dX[gid] = acc;
 }
 
-#define DB_TILE 16
+#define DB_TILE DENSE_TILE
 
 /* Launch: local (16, 16); global (roundup(nIn + 1, 16), roundup(nOut, 16) * E). Item (tx, ty) of group (gx, gy)
    computes input column i = gx*16 + tx (i == nIn: the bias) of unit j = (gy % ceil(nOut/16))*16 + ty of network

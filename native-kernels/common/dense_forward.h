@@ -19,7 +19,7 @@
 #include "portable.h"
 #include "activations.h"
 
-#define DF_TILE 16
+#define DF_TILE DENSE_TILE
 
 DEVICE void dense_forward_store(int act, float alpha, GLOBAL const float *slope, int e, int nOut, int j, int out,
                                 float acc, GLOBAL float *z, GLOBAL float *a, GLOBAL int *alive) {

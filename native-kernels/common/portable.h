@@ -15,6 +15,9 @@
 #ifndef RELULAB_PORTABLE_H
 #define RELULAB_PORTABLE_H
 
+/* Tile edge of the v2 dense kernels (dense_forward.h, dense_backward.h); engine/DenseLaunches.TILE launches them. */
+#define DENSE_TILE 16
+
 #if defined(__CUDACC__)
 
 typedef unsigned int uint;

@@ -17,7 +17,7 @@ import java.util.Map;
  * v2 sum in the same order, so they agree bit for bit.
  */
 public final class DenseLaunches {
-    /** Tile edge of the v2 kernels (DF_TILE, DB_TILE in native-kernels/common/dense_*.h). */
+    /** Tile edge of the v2 kernels (DENSE_TILE in native-kernels/common/portable.h). */
     public static final int TILE = 16;
     /** CUDA's limit on gridDim.y, which the v2 grids' network x tile rows must respect. */
     public static final long MAX_GRID_Y = 65_535;

@@ -59,6 +59,11 @@ final class CublasGemm implements Gemm, AutoCloseable {
         return null;
     }
 
+    /** Why JCublas cannot load here, in one line, or null when it loads (the result is kept for the process). */
+    static synchronized String loadFailure() {
+        return load();
+    }
+
     private static synchronized String load() {
         if (loaded) return null;
         if (loadFailure != null) return loadFailure;

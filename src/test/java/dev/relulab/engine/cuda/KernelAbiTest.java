@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Arg;
 import dev.relulab.engine.Buffer;
+import dev.relulab.engine.DenseLaunches;
 import dev.relulab.engine.DeviceEngine;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.GemmMode;
@@ -73,6 +74,18 @@ class KernelAbiTest {
             }
         }
         assertEquals(fixed, found, "Kernel's table against the fatbin's kernels");
+    }
+
+    /** The v2 kernels stage two (TILE x TILE+1) float tiles: their compiled shared memory ties DENSE_TILE to Java's. */
+    @Test
+    void tiledKernelsUseTheTileTheLaunchesAssume() {
+        int want = 2 * DenseLaunches.TILE * (DenseLaunches.TILE + 1) * Float.BYTES;
+        for (Kernel k : new Kernel[] {Kernel.DENSE_FORWARD_V2, Kernel.DENSE_BACKWARD_WEIGHTS_V2,
+            Kernel.DENSE_BACKWARD_DX_V2}) {
+            Map<String, CompiledKernels.Resources> r = compiled.resources.get(k.symbol);
+            assertEquals(Set.of("sm_80", "sm_90"), r.keySet(), k.symbol);
+            for (CompiledKernels.Resources res : r.values()) assertEquals(want, res.sharedBytes(), k.symbol);
+        }
     }
 
     @Test
