@@ -15,6 +15,19 @@ import java.util.List;
 public final class GemmPath {
     private GemmPath() {}
 
+    /** Every op of a parity run with the dense products on relulab's kernels (the rule's v1/v2), whatever the mode. */
+    public static List<ParityRow> kernels(ParityCheck check, Engine candidate, long seed) {
+        if (!(candidate instanceof DeviceEngine)) return check.run(candidate, seed);
+        DenseLaunches dense = ((DeviceEngine) candidate).plan().dense();
+        GemmMode mode = dense.gemmMode();
+        try {
+            dense.gemmMode(GemmMode.KERNELS);
+            return check.run(candidate, seed);
+        } finally {
+            dense.gemmMode(mode);
+        }
+    }
+
     /** The dense rows of a parity run on the GEMM path; none for an engine that is not a device engine. */
     public static List<ParityRow> run(ParityCheck check, Engine candidate, long seed) {
         if (!(candidate instanceof DeviceEngine)) return List.of();

@@ -23,7 +23,8 @@ class CudaParityTest {
     @Test
     void everyKernelMatchesTheCpuEngine() {
         long seed = System.nanoTime();
-        List<ParityRow> rows = new ParityCheck(new CpuEngine(1), ParityCheck.DEFAULT_BUDGET).run(CudaTestEngine.get(), seed);
+        List<ParityRow> rows = dev.relulab.selftest.GemmPath.kernels(new ParityCheck(new CpuEngine(1),
+                ParityCheck.DEFAULT_BUDGET), CudaTestEngine.get(), seed);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         ParityTable.print(rows, new PrintStream(buf, true, StandardCharsets.UTF_8));
         for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + buf.toString(StandardCharsets.UTF_8));
