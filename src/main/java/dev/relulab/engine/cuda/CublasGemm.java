@@ -22,10 +22,12 @@ final class CublasGemm implements Gemm, AutoCloseable {
     private static boolean loaded;
 
     private final cublasHandle handle = new cublasHandle();
+    private final CudaContext ctx;
     private final String name;
     private boolean open;
 
     private CublasGemm(CudaContext ctx) {
+        this.ctx = ctx;
         check(JCublas2.cublasCreate(handle), "cublasCreate");
         open = true;
         try {
@@ -90,6 +92,7 @@ final class CublasGemm implements Gemm, AutoCloseable {
     public void sgemmStridedBatched(boolean transA, boolean transB, int m, int n, int k, Buffer a, int lda,
                                     long strideA, Buffer b, int ldb, long strideB, Buffer c, int ldc, long strideC,
                                     int batch) {
+        ctx.makeCurrent();
         int rc = JCublas2.cublasSgemmStridedBatched(handle, op(transA), op(transB), m, n, k, ONE,
                 CudaBuffer.ptr(a, "gemm A"), lda, strideA, CudaBuffer.ptr(b, "gemm B"), ldb, strideB, ZERO,
                 CudaBuffer.ptr(c, "gemm C"), ldc, strideC, batch);
@@ -112,6 +115,7 @@ final class CublasGemm implements Gemm, AutoCloseable {
     public void close() {
         if (!open) return;
         open = false;
+        CudaContext.logFailure(jcuda.driver.JCudaDriver.cuCtxSetCurrent(ctx.context), "cuCtxSetCurrent");
         int rc = JCublas2.cublasDestroy(handle);
         if (rc != cublasStatus.CUBLAS_STATUS_SUCCESS) {
             System.getLogger("dev.relulab.engine.cuda").log(System.Logger.Level.WARNING,
