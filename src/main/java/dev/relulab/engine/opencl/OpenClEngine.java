@@ -17,22 +17,26 @@ public final class OpenClEngine {
      */
     public static Engine open(String device, boolean gpuOnly) throws EngineUnavailableException {
         ClDevice d = ClDevices.choose(device, gpuOnly);
-        OpenClBackend backend;
         try {
-            backend = new OpenClBackend(d);
-        } catch (OpenClException e) {
-            throw new EngineUnavailableException("cannot open OpenCL device " + d + ": " + e.getMessage(), e);
-        }
-        DeviceEngine engine = new DeviceEngine(backend);
-        try {
-            engine.warmUp();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw new EngineUnavailableException("OpenCL device " + d + " failed its first launches: " + e.getMessage(), e);
+            OpenClBackend backend;
+            try {
+                backend = new OpenClBackend(d);
+            } catch (OpenClException e) {
+                throw new EngineUnavailableException("cannot open OpenCL device " + d + ": " + e.getMessage(), e);
+            }
+            DeviceEngine engine = new DeviceEngine(backend);
+            try {
+                engine.warmUp();
+            } catch (RuntimeException e) {
+                engine.close();
+                throw new EngineUnavailableException("OpenCL device " + d + " failed its first launches: "
+                        + e.getMessage(), e);
+            }
+            return engine;
         } finally {
+            // the driver compiled in-process (LLVM) and may have replaced the JVM's signal handlers
             SignalHandlers.restore();
         }
-        return engine;
     }
 
     /** The OpenCL device an engine opened here runs on, or null for another engine. */
