@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Compiles every native-kernels/cuda/*.cu into ONE fatbin: SASS for sm_80 and sm_90, PTX for the lowest
 # architecture this nvcc supports (the driver JITs it on newer GPUs). Called by Maven in generate-resources.
+# Beside it, in target/cuda-build/, the files the GPU-free ABI check reads (engine/cuda/KernelAbiTest):
+# relulab.ptx (each kernel's parameter list as nvcc compiles it), relulab.ii (the unit as nvcc preprocessed it:
+# the parameters' names and C types) and ptxas.txt (registers, stack, shared memory per kernel and architecture).
 # The .cu files are #included into one generated translation unit, so each must be self-contained and the
 # shared headers must carry include guards. Without nvcc: one line, exit 0 (the CUDA engine then reports that
 # its kernels were not built). A compile error exits non-zero and fails the build.
@@ -24,14 +27,15 @@ if [ ${#sources[@]} -eq 0 ]; then
     exit 0
 fi
 
+work="$(dirname "$out")/../../cuda-build"
 newest_input="$(ls -t "${sources[@]}" "$src"/cuda/*.h "$src"/cuda/*.cuh "$src"/common/*.h "$0" 2>/dev/null | head -1)"
-if [ -f "$out" ] && [ "$out" -nt "$newest_input" ]; then
+if [ -f "$out" ] && [ "$out" -nt "$newest_input" ] && [ -s "$work/relulab.ptx" ] && [ -s "$work/relulab.ii" ] \
+        && [ -s "$work/ptxas.txt" ]; then
     echo "relulab: $out is up to date"
     exit 0
 fi
 
 ptx_arch="$(nvcc --list-gpu-arch | sed -n 's/^compute_//p' | sort -n | head -1)"
-work="$(dirname "$out")/../../cuda-build"
 mkdir -p "$(dirname "$out")" "$work"
 unit="$work/relulab_all.cu"
 {
@@ -39,11 +43,20 @@ unit="$work/relulab_all.cu"
     for f in "${sources[@]}"; do echo "#include \"$f\""; done
 } > "$unit"
 
-nvcc -fatbin -std=c++17 \
-    -I "$src/common" -I "$src/cuda" -I "$src" \
+includes=(-I "$src/common" -I "$src/cuda" -I "$src")
+if ! nvcc -fatbin -std=c++17 "${includes[@]}" -Xptxas -v \
     -gencode arch=compute_80,code=sm_80 \
     -gencode arch=compute_90,code=sm_90 \
     -gencode "arch=compute_${ptx_arch},code=compute_${ptx_arch}" \
-    -o "$out.tmp" "$unit"
+    -o "$out.tmp" "$unit" 2> "$work/ptxas.txt.tmp"; then
+    cat "$work/ptxas.txt.tmp" >&2
+    exit 1
+fi
+grep -v "^ptxas info" "$work/ptxas.txt.tmp" | grep -v "^ *[0-9]* bytes stack frame" >&2 || true
+nvcc -ptx -std=c++17 "${includes[@]}" -arch="compute_${ptx_arch}" -o "$work/relulab.ptx.tmp" "$unit"
+nvcc -E -std=c++17 "${includes[@]}" -o "$work/relulab.ii.tmp" "$unit"
+mv "$work/ptxas.txt.tmp" "$work/ptxas.txt"
+mv "$work/relulab.ptx.tmp" "$work/relulab.ptx"
+mv "$work/relulab.ii.tmp" "$work/relulab.ii"
 mv "$out.tmp" "$out"
 echo "relulab: built $out (sm_80, sm_90 SASS; compute_${ptx_arch} PTX) from ${#sources[@]} CUDA source(s)"

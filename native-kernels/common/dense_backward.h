@@ -11,6 +11,8 @@
  *                         with stride nOut / nIn reads.
  *                         v2 (wide layers): 16x16 tiles of (units x inputs+1) per group, 2-D launch (shape above the
  *                         kernel), batch chunks of 16 of dz and x staged in local memory; column nIn reads x = 1.
+ *                         GEMM path: cuBLAS computes dW; dense_backward_bias sums db[e][j] = sum_b dz[e][b][j],
+ *                         one item per (e, j), total = E*nOut, batch ascending (the CPU's order, so db is exact).
  *   4. dense_backward_dx  (when dX is wanted)   dX[e][b][i] = sum_j W[e][j][i] dz[e][b][j].
  *                         v1: one item per (e, b, i), total = E*B*nIn, loops over the units.
  *                         v2 (wide layers): 16x16 tiles of (examples x inputs), unit chunks of W and dz in local memory.
@@ -70,6 +72,15 @@ KERNEL void dense_backward_weights(int E, int B, int nIn, int nOut, GLOBAL const
     }
 }
 
+KERNEL void dense_backward_bias(int E, int B, int nOut, GLOBAL const float *RESTRICT dz, GLOBAL float *RESTRICT db) {
+    int gid = GLOBAL_ID;
+    if (gid >= E * nOut) return;
+    int j = gid % nOut, e = gid / nOut;
+    float acc = 0.0f;
+    for (int s = 0; s < B; s++) acc += dz[(e * B + s) * nOut + j];
+    db[gid] = acc;
+}
+
 KERNEL void dense_backward_dx_v1(int E, int B, int nIn, int nOut, GLOBAL const float *RESTRICT w,
                                  GLOBAL const float *RESTRICT dz, GLOBAL float *RESTRICT dX) {
     int gid = GLOBAL_ID;
@@ -84,7 +95,7 @@ KERNEL void dense_backward_dx_v1(int E, int B, int nIn, int nOut, GLOBAL const f
     dX[gid] = acc;
 }
 
-#define DB_TILE 16
+#define DB_TILE DENSE_TILE
 
 /* Launch: local (16, 16); global (roundup(nIn + 1, 16), roundup(nOut, 16) * E). Item (tx, ty) of group (gx, gy)
    computes input column i = gx*16 + tx (i == nIn: the bias) of unit j = (gy % ceil(nOut/16))*16 + ty of network

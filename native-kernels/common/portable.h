@@ -9,11 +9,14 @@
  * F64_FROM_BITS rebuilds a double passed from Java as two int words, TO_F32 rounds a double to float.
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
- * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
- * of 2^31 elements or more.
+ * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java plan (engine/OpChecks)
+ * refuses shapes of 2^31 elements or more, and GLOBAL_ID saturates at 2^31 - 1 so that no id past them goes negative.
  */
 #ifndef RELULAB_PORTABLE_H
 #define RELULAB_PORTABLE_H
+
+/* Tile edge of the v2 dense kernels (dense_forward.h, dense_backward.h); engine/DenseLaunches.TILE launches them. */
+#define DENSE_TILE 16
 
 #if defined(__CUDACC__)
 
@@ -23,7 +26,9 @@ typedef unsigned int uint;
 #define LOCAL __shared__
 #define DEVICE static __device__ __forceinline__
 #define RESTRICT __restrict__
-#define GLOBAL_ID ((int) (blockIdx.x * blockDim.x + threadIdx.x))
+/* Clamped to INT_MAX: the grid's last block may reach past 2^31 - 1 when total is near it, and a wrapped negative id
+   would pass the `gid >= total` guard; the plan accepts totals up to 2^31 - 1, and every clamped id returns. */
+#define GLOBAL_ID ((int) min(blockIdx.x * blockDim.x + threadIdx.x, 0x7fffffffu))
 #define LOCAL_ID_X ((int) threadIdx.x)
 #define LOCAL_ID_Y ((int) threadIdx.y)
 #define GROUP_ID_X ((int) blockIdx.x)
@@ -65,7 +70,7 @@ typedef double f64;
 #define LOCAL __local
 #define DEVICE static inline
 #define RESTRICT restrict
-#define GLOBAL_ID ((int) get_global_id(0))
+#define GLOBAL_ID ((int) min(get_global_id(0), (size_t) 0x7fffffff))
 #define LOCAL_ID_X ((int) get_local_id(0))
 #define LOCAL_ID_Y ((int) get_local_id(1))
 #define GROUP_ID_X ((int) get_group_id(0))

@@ -39,10 +39,16 @@ public final class BenchActivationsCommand implements Runnable {
                     + DEFAULT_CPU_ELEMENTS + " on the CPU engine and OpenCL CPU devices such as PoCL).")
     Integer elements;
 
-    @Option(names = "--engines", split = ",", paramLabel = "KIND", defaultValue = "cpu,cuda,opencl",
+    @Option(names = "--engines", split = ",", paramLabel = "KIND",
             converter = EngineKindConverter.class,
-            description = "Engines to try, comma separated: cpu, cuda, opencl (default: ${DEFAULT-VALUE}).")
+            description = "Engines to try, comma separated: cpu, cuda, opencl (default: cpu,cuda,opencl); each that"
+                    + " does not open is listed with the reason.")
     List<EngineKind> engines;
+
+    @Option(names = "--engine", paramLabel = "KIND", converter = Converters.EngineKindConverter.class,
+            description = "One engine, as the other commands take it: auto, cpu, cuda or opencl; one that does not"
+                    + " open is an error. Not with --engines.")
+    EngineKind engine;
 
     @Mixin
     BenchRuns runs;
@@ -64,6 +70,7 @@ public final class BenchActivationsCommand implements Runnable {
     @Override
     public void run() {
         if (elements != null && elements < 1) throw new UsageError("--elements=" + elements + " must be at least 1");
+        if (engine != null && engines != null) throw new UsageError("--engine and --engines: give one of them");
         warmup = runs.warmup(ActivationBench.DEFAULT_WARMUP);
         repeats = runs.repeats(ActivationBench.DEFAULT_REPEATS);
         String report = report();
@@ -79,20 +86,30 @@ public final class BenchActivationsCommand implements Runnable {
                 Runtime.getRuntime().availableProcessors(), warmup, repeats));
         Engines.Options options = new Engines.Options();
         options.cpuThreads = 1;
-        for (EngineKind kind : engines) {
-            try (Engine engine = Engines.open(kind, options, line -> { })) {
-                int n = elements != null ? elements
-                        : engine.onGpu() ? DEFAULT_GPU_ELEMENTS : DEFAULT_CPU_ELEMENTS;
-                List<ActivationRow> rows = ActivationBench.run(engine, n, warmup, repeats,
-                        spec.commandLine().getErr()::println);
-                md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%nTimed by %s.%n%n", kind.cliName(),
-                        engine.deviceName(), n, engine.timerName()));
-                md.append(ActivationTable.markdown(rows, n)).append('\n');
+        if (engine != null) {
+            try (Engine e = Engines.open(engine, options, spec.commandLine().getErr()::println)) {
+                table(e, md);
+            } catch (EngineUnavailableException e) {
+                throw new UsageError("--engine " + engine.cliName() + ": " + e.getMessage());
+            }
+        }
+        for (EngineKind kind : engine != null ? List.<EngineKind>of() : engines != null ? engines
+                : List.of(EngineKind.CPU, EngineKind.CUDA, EngineKind.OPENCL)) {
+            try (Engine e = Engines.open(kind, options, line -> { })) {
+                table(e, md);
             } catch (EngineUnavailableException | LinkageError e) {
                 md.append(String.format("## %s: skipped (%s)%n%n", kind.cliName(), e.getMessage()));
             }
         }
         md.append(ActivationTable.NOTES).append('\n');
         return md.toString();
+    }
+
+    private void table(Engine e, StringBuilder md) {
+        int n = elements != null ? elements : e.onGpu() ? DEFAULT_GPU_ELEMENTS : DEFAULT_CPU_ELEMENTS;
+        List<ActivationRow> rows = ActivationBench.run(e, n, warmup, repeats, spec.commandLine().getErr()::println);
+        md.append(String.format(Locale.ROOT, "## %s: %s, N = %d%n%nTimed by %s.%n%n", e.kind().cliName(),
+                e.deviceName(), n, e.timerName()));
+        md.append(ActivationTable.markdown(rows, n)).append('\n');
     }
 }

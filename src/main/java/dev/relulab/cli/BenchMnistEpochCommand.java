@@ -1,9 +1,13 @@
 package dev.relulab.cli;
 
+import dev.relulab.engine.DenseLaunches;
+import dev.relulab.engine.DeviceEngine;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.GemmMode;
 import dev.relulab.perf.EpochBench;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code relulab bench mnist-epoch}: one Adam epoch of the 784-128-64-32-10 network on synthetic MNIST-shaped data. */
 @Command(name = "mnist-epoch", mixinStandardHelpOptions = true,
         description = {"Time one training epoch of 784-128-64-32-10 relu, softmax/cce, Adam, batch 256, over 48000"
-                + " synthetic samples; Markdown.", "Defaults: 1 warm-up run, 5 timed runs of each kind.",
+                + " synthetic samples; Markdown.", "On CUDA with cuBLAS loaded, one row with relulab's kernels and one"
+                + " with cuBLAS for the dense products.", "Defaults: 1 warm-up run, 5 timed runs of each kind.",
             "Example: relulab bench mnist-epoch --engine cuda --networks 8"})
 public final class BenchMnistEpochCommand implements Runnable {
     @CommandLine.Spec
@@ -35,14 +40,27 @@ public final class BenchMnistEpochCommand implements Runnable {
         if (networks < 1) throw new UsageError("--networks=" + networks + " must be at least 1");
         StringBuilder md = new StringBuilder();
         try (Engine engine = engineOptions.open()) {
-            EpochBench.Result r = EpochBench.run(engine, networks, warmup, repeats);
             md.append(String.format(Locale.ROOT, "### MNIST-shaped epoch on %s: %s, %s%n%n", engine.kind().cliName(),
                     engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
-            md.append("| networks | epoch s | samples/s (all networks) | run with epoch s | run without s |\n"
-                    + "|---:|---:|---:|---:|---:|\n");
-            md.append(String.format(Locale.ROOT, "| %d | %.3f | %.0f | %.3f | %.3f |%n%n", networks,
-                    r.epochSeconds(), r.samplesPerSecond(), r.withEpoch().medianSeconds(),
-                    r.withoutEpoch().medianSeconds()));
+            md.append("| networks | products | epoch s | samples/s (all networks) | run with epoch s | run without s |\n"
+                    + "|---:|---|---:|---:|---:|---:|\n");
+            DenseLaunches dense = engine instanceof DeviceEngine ? ((DeviceEngine) engine).plan().dense() : null;
+            List<GemmMode> paths = dense != null && dense.gemm() != null
+                    ? List.of(GemmMode.KERNELS, GemmMode.CUBLAS) : List.of(GemmMode.KERNELS);
+            for (GemmMode path : paths) {
+                if (dense != null) dense.gemmMode(path);
+                EpochBench.Result r = EpochBench.run(engine, networks, warmup, repeats);
+                String products = path == GemmMode.CUBLAS ? dense.gemm().name()
+                        : engine instanceof DeviceEngine ? "relulab kernels" : "CPU loops";
+                md.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %.0f | %.3f | %.3f |%n", networks, products,
+                        r.epochSeconds(), r.samplesPerSecond(), r.withEpoch().medianSeconds(),
+                        r.withoutEpoch().medianSeconds()));
+            }
+            md.append('\n');
+            if (engine.kind() == dev.relulab.engine.EngineKind.CUDA && paths.size() == 1) {
+                md.append("- cuBLAS path not measured: GEMM " + dev.relulab.engine.cuda.CudaEngine.gemmNote(engine)
+                        + "\n");
+            }
             md.append(String.format(Locale.ROOT, "- 784-128-64-32-10 relu, softmax + cross-entropy, Adam lr 1e-3,"
                     + " batch 256, %d synthetic samples (uniform pixels, uniform labels) stored once on the engine."
                     + "%n- epoch s = median of a 1-epoch run minus median of a 0-epoch run (both: upload, init,"

@@ -66,7 +66,8 @@ public final class BenchSweepCommand implements Runnable {
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
             CollapseExperiment first = new CollapseExperiment(check);
             boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
-            md.append("Training path: ").append(fused ? EnsembleResult.FUSED : EnsembleResult.OP_BY_OP).append(".\n\n");
+            md.append("Training path: ").append(fused ? "fused (" + engine.fusedPath() + ")" : EnsembleResult.OP_BY_OP)
+                    .append(".\n\n");
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks
@@ -75,7 +76,7 @@ public final class BenchSweepCommand implements Runnable {
                 CollapseSettings s = CollapseSettings.preset(preset);
                 s.networks = n;
                 CollapseExperiment exp = new CollapseExperiment(s);
-                int chunk = new EnsembleTrainer(engine).chunkSize(exp.config);
+                int chunk = new EnsembleTrainer(engine).chunkSize(exp.config, exp.data);
                 int chunks = (n + chunk - 1) / chunk;
                 Timing t = Timing.measureWall(engine, warmup, repeats, () -> { },
                         () -> exp.run(engine, Progress.silent(1)));

@@ -172,7 +172,7 @@ public final class CollapseCommand implements Callable<Integer> {
         CollapseSettings s = settings();
         CollapseExperiment exp = experiment(s, shard);
         try (Engine engine = engineOptions.open()) {
-            Usage.run(() -> Plan.check(s.sizeOptions(), engine, exp.config, 0, output.resume));
+            Usage.run(() -> Plan.check(s.sizeOptions(), engine, exp.config, exp.data, 0, output.resume));
             try (OutputFolder folder = output.open("collapse")) {
                 Usage.run(() -> prepare(folder, exp, engine, ""));
                 ChunkCheckpoint kept = Usage.of(() -> checkpoint(folder, exp, ""));

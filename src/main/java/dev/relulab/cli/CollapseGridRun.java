@@ -48,7 +48,7 @@ final class CollapseGridRun {
         PrintWriter pw = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         try (Engine engine = cmd.engineOptions.open()) {
             for (CollapseExperiment x : cells) {
-                Usage.run(() -> Plan.check(x.settings.sizeOptions() + " (a grid cell)", engine, x.config, 0,
+                Usage.run(() -> Plan.check(x.settings.sizeOptions() + " (a grid cell)", engine, x.config, x.data, 0,
                         cmd.output.resume));
             }
             try (OutputFolder folder = cmd.output.open("collapse")) {

@@ -28,8 +28,10 @@ public final class DevicesCommand implements Callable<Integer> {
         } catch (EngineUnavailableException | LinkageError e) {
             out.println("opencl: " + e.getMessage());
         }
+        String cache = dev.relulab.engine.opencl.ClDevices.cacheNote();
+        if (cache != null) out.println("opencl: " + cache);
         try (Engine cuda = CudaEngine.open()) {
-            out.println("cuda: " + cuda.deviceName());
+            out.println("cuda: " + cuda.deviceName() + "; GEMM " + CudaEngine.gemmNote(cuda));
         } catch (EngineUnavailableException | LinkageError e) {
             out.println("cuda: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.engine.cuda.CudaEngine;
 import dev.relulab.engine.opencl.OpenClEngine;
 import dev.relulab.selftest.FusedParity;
+import dev.relulab.selftest.GemmPath;
 import dev.relulab.selftest.ParityCheck;
 import dev.relulab.selftest.ParityRow;
 import dev.relulab.selftest.ParityTable;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
  * inputs; exits 1 on any failure, 0 when all pass or no other engine is here.
  */
 @Command(name = "selftest", mixinStandardHelpOptions = true,
-        description = "Compare every CUDA and OpenCL kernel with the CPU engine on fresh random inputs.")
+        description = {"Compare every CUDA and OpenCL kernel with the CPU engine on fresh random inputs.",
+            "The dense layers are checked on both paths: relulab's kernels, and the GEMM path (cuBLAS where it loads,"
+                    + " rows '+cublas'; else a Java GEMM that checks the path's layout, rows '+host-gemm')."})
 public final class SelftestCommand implements Callable<Integer> {
     /** Exit code when some kernel does not match the CPU engine. */
     public static final int EXIT_MISMATCH = 1;
@@ -44,7 +47,8 @@ public final class SelftestCommand implements Callable<Integer> {
             try (CpuEngine cpu = new CpuEngine(1)) {
                 ParityCheck check = new ParityCheck(cpu, ParityCheck.DEFAULT_BUDGET);
                 for (Engine e : engines) {
-                    rows.addAll(check.run(e, s));
+                    rows.addAll(GemmPath.kernels(check, e, s));
+                    rows.addAll(GemmPath.run(check, e, s));
                     rows.addAll(FusedParity.run(cpu, e, s));
                 }
             }
@@ -64,7 +68,8 @@ public final class SelftestCommand implements Callable<Integer> {
     private static void open(String name, Opener opener, List<Engine> engines) {
         try {
             Engine e = opener.open();
-            System.out.println("selftest: " + name + ": " + e.deviceName());
+            String gemm = CudaEngine.gemmNote(e);
+            System.out.println("selftest: " + name + ": " + e.deviceName() + (gemm == null ? "" : "; GEMM " + gemm));
             engines.add(e);
         } catch (EngineUnavailableException | LinkageError ex) {
             System.out.println("selftest: " + name + ": skipped (" + ex.getMessage() + ")");

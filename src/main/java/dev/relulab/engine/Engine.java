@@ -132,7 +132,10 @@ public interface Engine extends AutoCloseable {
      */
     void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first);
 
-    /** True when {@link #trainFused} can train this network here (GPU engines, within the fused kernel's limits). */
+    /**
+     * True when {@link #trainFused} can train this network here: the device engines within their fused kernels'
+     * limits, the CPU engine for every function-target training.
+     */
     default boolean canTrainFused(FusedNetwork net) {
         return false;
     }
@@ -142,9 +145,15 @@ public interface Engine extends AutoCloseable {
      * the op-by-op trainer does with the other operations; network e learns at {@code lr[e]}. Writes {@code counts
      * [E][3H + 1]} (dead units per hidden layer at the start, at the end, revived at the end; diverged flag) and
      * {@code stats [E][9]} (last epoch's loss sum, then prediction and target statistics as {@link #outputStats}).
+     * A network whose diverged slot reads {@link FusedNetwork#REDO} was left undone; the trainer trains it op by op.
      */
     default void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         throw new UnsupportedOperationException(kind() + " engine has no fused training");
+    }
+
+    /** The fused training path in a few words, for reports ("fused (...)"). */
+    default String fusedPath() {
+        return "fused_narrow_train v1, one launch per chunk";
     }
 
     /** Waits for all queued work. */

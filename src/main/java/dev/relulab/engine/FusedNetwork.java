@@ -19,6 +19,11 @@ public final class FusedNetwork {
     static final int INIT_INTS = 7;
     /** Floats per network in the stats result: last epoch's loss sum, prediction and target stats. */
     public static final int STATS = 9;
+    /**
+     * In a network's diverged slot of the counts result: the engine's fused path could not reproduce this network's
+     * floats (a value stopped being finite), so the trainer trains it again op by op.
+     */
+    public static final int REDO = -1;
 
     public final Architecture arch;
     public final Optimizer optimizer;

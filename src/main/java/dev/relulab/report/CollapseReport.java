@@ -25,6 +25,10 @@ public final class CollapseReport {
         out.println("relulab collapse  " + exp.describe());
         out.println("engine            " + engine);
         out.println("training          " + r.trainingPath);
+        if (r.trainedOpByOp.get() > 0) {
+            out.println("                  " + r.trainedOpByOp.get() + " networks trained op by op (their values"
+                    + " stopped being finite on the fused path)");
+        }
         out.println();
         out.printf("%-28s %s%n", "networks", s.networks);
         row(out, "born dead", s.bornDead);
@@ -71,6 +75,7 @@ public final class CollapseReport {
         ObjectNode root = Json.object();
         root.put("networks", s.networks);
         root.put("training_path", r.trainingPath);
+        root.put("networks_trained_op_by_op", r.trainedOpByOp.get());
         root.put("networks_per_second", r.networks / r.seconds);
         root.put("born_dead_fraction", s.bornDead.fraction);
         root.put("collapse_fraction_structural", s.structural.fraction);

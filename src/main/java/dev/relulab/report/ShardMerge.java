@@ -108,6 +108,7 @@ public final class ShardMerge {
             engines.add(s.path("engine").asText("?"));
             devices.add(s.path("device").asText("?"));
             paths.add(s.path("training_path").asText("?"));
+            r.trainedOpByOp.addAndGet(s.path("networks_trained_op_by_op").asInt(0));
             seconds += s.path("seconds").asDouble(0);
         }
         r.seconds = seconds;

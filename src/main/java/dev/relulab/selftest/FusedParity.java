@@ -51,7 +51,7 @@ public final class FusedParity {
         String kernel = "trainFused " + act.cliName() + " " + opt.name().toLowerCase(java.util.Locale.ROOT);
         String shape = Draw.shape("E=" + NETWORKS, "1-" + width + "x" + depth + "-1", "seed=" + seed);
         String engine = candidate.kind().cliName();
-        EnsembleResult want = train(new EnsembleTrainer(reference), cfg, data), got;
+        EnsembleResult want = train(new EnsembleTrainer(reference).opByOp(), cfg, data), got;
         try {
             got = train(fused, cfg, data);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * Runs every engine operation on fresh random inputs on a candidate engine and on the reference (the CPU engine), and
@@ -37,13 +38,21 @@ public final class ParityCheck {
 
     /** One row per op: the candidate's outputs against the reference's. */
     public List<ParityRow> run(Engine candidate, long seed) {
+        return run(candidate, seed, candidate.kind().cliName(), op -> true);
+    }
+
+    /** The ops {@code which} selects, with rows labelled {@code label} (an engine and the path it took). */
+    public List<ParityRow> run(Engine candidate, long seed, String label, Predicate<ParityOp> which) {
         List<ParityRow> rows = new ArrayList<>();
-        for (ParityOp op : ops(seed)) rows.add(compare(candidate, op));
+        for (ParityOp op : ops(seed)) if (which.test(op)) rows.add(compare(candidate, op, label));
         return rows;
     }
 
     public ParityRow compare(Engine candidate, ParityOp op) {
-        String engine = candidate.kind().cliName();
+        return compare(candidate, op, candidate.kind().cliName());
+    }
+
+    private ParityRow compare(Engine candidate, ParityOp op, String engine) {
         Map<String, Object> want = op.run(reference);
         Map<String, Object> got;
         try {

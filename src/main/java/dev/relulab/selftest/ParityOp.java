@@ -75,7 +75,7 @@ public final class ParityOp {
     }
 
     /** Uploads, calls and reads back the compared buffers, as float[] or int[] by name. */
-    Map<String, Object> run(Engine engine) {
+    public Map<String, Object> run(Engine engine) {
         Map<String, Buffer> buffers = new LinkedHashMap<>();
         List<Buffer> all = new ArrayList<>();
         try {

@@ -20,10 +20,23 @@ public final class EnsembleTrainer {
     static final int CHECKPOINT_CHUNK = 1024;
 
     private final Engine engine;
+    private final boolean fusedAllowed;
     private Checkpoint checkpoint;
 
     public EnsembleTrainer(Engine engine) {
+        this(engine, true);
+    }
+
+    private EnsembleTrainer(Engine engine, boolean fusedAllowed) {
         this.engine = engine;
+        this.fusedAllowed = fusedAllowed;
+    }
+
+    /** A trainer on the same engine that always takes the op-by-op path: the reference the fused paths must match. */
+    public EnsembleTrainer opByOp() {
+        EnsembleTrainer t = new EnsembleTrainer(engine, false);
+        t.checkpoint = checkpoint;
+        return t;
     }
 
     /** This trainer, keeping each finished chunk in {@code c} and skipping the chunks {@code c} already holds. */
@@ -32,23 +45,36 @@ public final class EnsembleTrainer {
         return this;
     }
 
-    /** Networks per chunk for this configuration on this engine. */
-    public int chunkSize(TrainingConfig cfg) {
-        long bytes = ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
+    /** Networks per chunk of this training on this engine (fused or op by op, as {@link #train} will run it). */
+    public int chunkSize(TrainingConfig cfg, DataSource data) {
+        FusedNetwork fused = plan(cfg, data);
+        long bytes = fused != null ? FusedTrainer.bytesPerNetwork(fused)
+                : ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
         int fit = engine.maxChunkNetworks(bytes);
-        int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
-        return Math.max(1, Math.min(fit, balanced));
+        if (checkpoint != null) {
+            fit = Math.min(fit, Math.max(CHECKPOINT_CHUNK, (int) Math.min(Integer.MAX_VALUE,
+                    ((long) cfg.networks + 16L * engine.parallelChunks() - 1) / (16L * engine.parallelChunks()))));
+        }
+        return balanced(cfg.networks, fit, engine.parallelChunks());
+    }
+
+    /**
+     * Chunks of at most {@code fit} networks, as many as a multiple of the workers and all of one size (give or take
+     * one network), so that no worker waits on another's last chunk.
+     */
+    static int balanced(int networks, int fit, int workers) {
+        long chunks = ((long) networks + Math.max(1, fit) - 1) / Math.max(1, fit);
+        chunks = (chunks + workers - 1) / workers * workers;
+        return (int) Math.max(1, (networks + chunks - 1) / chunks);
     }
 
     /** True when this training runs in the engine's fused kernel (one launch per chunk) rather than op by op. */
     public boolean usesFused(TrainingConfig cfg, DataSource data) {
-        return FusedTrainer.plan(engine, cfg, data) != null;
+        return plan(cfg, data) != null;
     }
 
-    private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
-        int fit = engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused));
-        int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
-        return Math.max(1, Math.min(fit, balanced));
+    private FusedNetwork plan(TrainingConfig cfg, DataSource data) {
+        return fusedAllowed ? FusedTrainer.plan(engine, cfg, data) : null;
     }
 
     /** Total progress steps of a run: network-steps of training. */
@@ -61,19 +87,16 @@ public final class EnsembleTrainer {
         long t0 = System.nanoTime();
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
-        FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
-        if (fused != null) out.trainingPath = EnsembleResult.FUSED;
-        int fit = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
-        int chunk = checkpoint == null ? fit : Math.min(fit, Math.max(CHECKPOINT_CHUNK,
-                (int) Math.min(Integer.MAX_VALUE, ((long) cfg.networks + 16L * engine.parallelChunks() - 1)
-                        / (16L * engine.parallelChunks()))));
+        FusedNetwork fused = plan(cfg, data);
+        if (fused != null) out.trainingPath = "fused (" + engine.fusedPath() + ")";
+        int chunk = chunkSize(cfg, data);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();
         long stepsPerNetwork = totalSteps(cfg, data) / cfg.networks;
         Runnable worker = fused != null
                 ? () -> {
-                    try (FusedTrainer trainer = new FusedTrainer(engine, cfg, fused, chunk)) {
+                    try (FusedTrainer trainer = new FusedTrainer(engine, cfg, data, fused, chunk)) {
                         chunks(next, chunks, chunk, cfg, out, progress, stepsPerNetwork,
                                 (first, n) -> trainer.train(first, n, out, progress));
                     }

@@ -14,12 +14,15 @@ final class FusedTrainer implements AutoCloseable {
 
     private final Engine eng;
     private final TrainingConfig cfg;
+    private final DataSource data;
     private final FusedNetwork net;
     private final Buffer lr, counts, stats;
+    private ChunkBuffers single;
 
-    FusedTrainer(Engine eng, TrainingConfig cfg, FusedNetwork net, int capacity) {
+    FusedTrainer(Engine eng, TrainingConfig cfg, DataSource data, FusedNetwork net, int capacity) {
         this.eng = eng;
         this.cfg = cfg;
+        this.data = data;
         this.net = net;
         lr = eng.floats(capacity);
         counts = eng.ints((long) capacity * net.countsPerNetwork());
@@ -70,10 +73,19 @@ final class FusedTrainer implements AutoCloseable {
         }
         NetworkOutcomes.store(cfg, net.testPoints, steps, netBase, E, dead, revived, lossSum, diverged, pred, target,
                 out);
+        for (int e = 0; e < E; e++) if (diverged[e] == FusedNetwork.REDO) redo(netBase + e, out);
+    }
+
+    /** Trains one network op by op, over the fused result written for it. */
+    private void redo(int network, EnsembleResult out) {
+        if (single == null) single = new ChunkBuffers(eng, cfg.arch, 1, cfg.batch, cfg.optimizer.stateSlots());
+        new ChunkTrainer(eng, cfg, data, single).train(network, 1, out, Progress.silent(1));
+        out.trainedOpByOp.incrementAndGet();
     }
 
     @Override
     public void close() {
+        if (single != null) single.close();
         lr.close();
         counts.close();
         stats.close();

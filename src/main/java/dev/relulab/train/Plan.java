@@ -2,6 +2,8 @@ package dev.relulab.train;
 
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.cpu.fused.FusedCpuTrainer;
 import java.util.Locale;
 
 /**
@@ -29,12 +31,21 @@ public final class Plan {
      */
     public static void check(String what, Engine engine, TrainingConfig cfg, long callerBytesPerNetwork,
                              boolean resuming) {
+        check(what, engine, cfg, null, callerBytesPerNetwork, resuming);
+    }
+
+    /** As {@link #check(String, Engine, TrainingConfig, long, boolean)} for a training on {@code data}. */
+    public static void check(String what, Engine engine, TrainingConfig cfg, DataSource data,
+                             long callerBytesPerNetwork, boolean resuming) {
         long perNetwork = resultBytesPerNetwork(cfg.arch.hiddenLayers()) * (resuming ? 2 : 1) + callerBytesPerNetwork;
         long results = multiply(perNetwork, cfg.networks);
         long buffers = 0;
+        FusedNetwork fused = data == null ? null : FusedTrainer.plan(engine, cfg, data);
         if (engine.kind() == EngineKind.CPU) {
-            long one = ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
-            int chunk = new EnsembleTrainer(engine).chunkSize(cfg);
+            long one = fused != null ? FusedCpuTrainer.hostBytesPerNetwork(fused)
+                    : ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
+            int chunk = new EnsembleTrainer(engine).chunkSize(cfg, data);
+            if (fused != null) chunk = FusedCpuTrainer.lanesAtOnce(chunk);
             int workers = Math.min(engine.parallelChunks(), (cfg.networks + chunk - 1) / chunk);
             long largest = 0;
             for (int l = 1; l <= cfg.arch.layers(); l++) {

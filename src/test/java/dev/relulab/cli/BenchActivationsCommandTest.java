@@ -78,6 +78,31 @@ class BenchActivationsCommandTest {
     }
 
     @Test
+    void takesOneEngineLikeTheOtherCommands() {
+        int code = Main.run("bench", "activations", "--engine", "cpu", "--elements", "1003", "--warmup", "0",
+                "--repeats", "1");
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        String md = out.toString(StandardCharsets.UTF_8);
+        assertTrue(md.contains("## cpu: "), md);
+        assertTrue(!md.contains("## cuda") && !md.contains("## opencl"), md);
+    }
+
+    @Test
+    void anEngineThatDoesNotOpenIsAUsageError() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!new java.io.File("/dev/nvidiactl").exists(),
+                "an NVIDIA driver is here, so cuda may open");
+        int code = Main.run("bench", "activations", "--engine", "cuda", "--elements", "1003");
+        assertEquals(Main.EXIT_USAGE, code, out.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--engine cuda: "), err.toString());
+    }
+
+    @Test
+    void refusesEngineWithEngines() {
+        assertEquals(Main.EXIT_USAGE, Main.run("bench", "activations", "--engine", "cpu", "--engines", "cpu"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--engine and --engines"), err.toString());
+    }
+
+    @Test
     void rejectsZeroElements() {
         assertEquals(Main.EXIT_USAGE, Main.run("bench", "activations", "--engines", "cpu", "--elements", "0"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--elements=0 must be at least 1"), err.toString());

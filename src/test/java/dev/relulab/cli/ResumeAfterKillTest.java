@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeAfterKillTest {
     @TempDir Path dir;
 
-    private static final String[] RUN = {"collapse", "--networks", "6000", "--points", "200", "--test-points", "50",
-        "--epochs", "1", "--no-epoch-probes", "--engine", "cpu", "--threads", "1"};
+    // 12 chunks of 1000 (the checkpoint's chunk on the CPU engine's fused path), about 0.1 s each
+    private static final String[] RUN = {"collapse", "--networks", "12000", "--points", "1000", "--test-points", "50",
+        "--epochs", "2", "--no-epoch-probes", "--engine", "cpu", "--threads", "1"};
 
     static String[] with(String... more) {
         List<String> a = new ArrayList<>(List.of(RUN));
@@ -75,7 +76,7 @@ class ResumeAfterKillTest {
 
         Path log1 = dir.resolve("child1.log");
         Process first = child(log1, with("--out", out.toString()));
-        stopAfter(first, log1, work, 5, "-TERM");
+        stopAfter(first, log1, work, 2, "-TERM");
         String said = Files.readString(log1, StandardCharsets.UTF_8);
         assertTrue(said.contains("interrupted") && said.contains("--resume"), "SIGTERM note: " + said);
         assertFalse(Files.exists(out), "an interrupted run leaves no folder at --out");
@@ -87,16 +88,16 @@ class ResumeAfterKillTest {
 
         Path log2 = dir.resolve("child2.log");
         Process second = child(log2, with("--out", out.toString(), "--resume"));
-        stopAfter(second, log2, work, keptAfterTerm + 5, "-9");
+        stopAfter(second, log2, work, keptAfterTerm + 2, "-9");
         assertEquals(137, second.exitValue(), "killed by SIGKILL");
         assertFalse(Files.exists(out));
 
         CollapseCommandTest.Result resumed = CollapseCommandTest.run(with("--out", out.toString(), "--resume"));
         assertEquals(0, resumed.code, resumed.err);
-        Matcher m = Pattern.compile("resumed: (\\d+) of 6000 networks kept").matcher(resumed.out);
+        Matcher m = Pattern.compile("resumed: (\\d+) of 12000 networks kept").matcher(resumed.out);
         assertTrue(m.find(), resumed.out);
         int kept = Integer.parseInt(m.group(1));
-        assertTrue(kept > 0 && kept < 6000, "kept " + kept);
+        assertTrue(kept > 0 && kept < 12000, "kept " + kept);
         assertArrayEquals(Files.readAllBytes(whole.resolve("networks.csv")), Files.readAllBytes(out.resolve("networks.csv")),
                 "networks.csv after two interruptions and a resume is the uninterrupted run's");
         assertFalse(Files.exists(out.resolve("work")), "the checkpoints are not part of the finished folder");

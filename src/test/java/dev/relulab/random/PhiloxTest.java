@@ -43,6 +43,32 @@ class PhiloxTest {
     }
 
     @Test
+    void blocksMatchTheScalarBlockAndTheKnownAnswers() throws IOException {
+        for (long[] v : vectors()) {
+            int[][] w = new int[4][1];
+            Philox.blocks(1, (int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4], (int) v[5], w[0], w[1], w[2],
+                    w[3]);
+            for (int j = 0; j < 4; j++) assertEquals((int) v[6 + j], w[j][0], "known answer word " + j);
+        }
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(Long.getLong("relulab.seed", System.nanoTime()));
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 1 + rng.nextInt(300), c0 = rng.nextInt(), c1 = rng.nextInt(), c2 = rng.nextInt(), c3 = rng.nextInt();
+            int k0 = rng.nextInt(), k1 = rng.nextInt();
+            int[][] w = new int[4][n];
+            Philox.blocks(n, c0, c1, c2, c3, k0, k1, w[0], w[1], w[2], w[3]);
+            int[] want = new int[4];
+            for (int v = 0; v < n; v++) {
+                Philox.block(c0 + v, c1, c2, c3, k0, k1, want);
+                for (int j = 0; j < 4; j++) assertEquals(want[j], w[j][v], "block " + v + " word " + j);
+            }
+        }
+        for (int t = 0; t < 100000; t++) {
+            int a = rng.nextInt(), b = rng.nextInt();
+            assertEquals((int) (((a & 0xFFFFFFFFL) * (b & 0xFFFFFFFFL)) >>> 32), Philox.mulHigh(a, b), a + " * " + b);
+        }
+    }
+
+    @Test
     void uniformDrawsAreInRangeAndUnbiased() {
         RandomStream s = new RandomStream(42, 7, Purpose.WEIGHTS, 1);
         int n = 200_000;

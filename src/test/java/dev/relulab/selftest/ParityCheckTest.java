@@ -41,8 +41,8 @@ class ParityCheckTest {
                 "write", "writeInts", "read", "readInts", "synchronize", "close",
                 // clocks, not kernels: checked per engine by TimerChecks
                 "timeSeconds", "wallSeconds", "timerName", "onGpu",
-                // a whole training, checked against the op-by-op trainer by FusedParity (the CPU engine has none)
-                "canTrainFused", "trainFused"));
+                // a whole training, checked against the op-by-op trainer by FusedParity and FusedCpuTrainerTest
+                "canTrainFused", "trainFused", "fusedPath"));
         assertEquals(expected, kernels, "data movement is exercised by every op; every compute op needs its own");
     }
 

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The same seed gives bit-identical results whatever the thread count and chunking; another seed does not. */
 class TrainerDeterminismTest {
     static EnsembleResult run(int threads, long seed, Optimizer.Kind opt) {
+        return run(threads, seed, opt, true);
+    }
+
+    /** The lu2019 preset, reduced, on {@code threads} threads; on the fused path or the op-by-op reference. */
+    static EnsembleResult run(int threads, long seed, Optimizer.Kind opt, boolean fused) {
         CollapseSettings s = CollapseSettings.preset("lu2019");
         s.networks = 150;
         s.points = 500;
@@ -19,21 +24,28 @@ class TrainerDeterminismTest {
         s.seed = seed;
         s.optimizer = opt;
         s.lr = (float) opt.defaultLr;
-        return new CollapseExperiment(s).run(new CpuEngine(threads), Progress.silent(1));
+        CollapseExperiment exp = new CollapseExperiment(s);
+        EnsembleTrainer trainer = new EnsembleTrainer(new CpuEngine(threads));
+        return (fused ? trainer : trainer.opByOp()).train(exp.config, exp.data, Progress.silent(1));
     }
 
     @Test
     void oneThreadAndManyThreadsGiveIdenticalResults() {
         for (Optimizer.Kind opt : Optimizer.Kind.values()) {
-            EnsembleResult a = run(1, 7, opt), b = run(3, 7, opt);
-            assertArrayEquals(a.finalLoss, b.finalLoss, 0f, opt + " final losses");
-            assertArrayEquals(a.predictionStd, b.predictionStd, 0f, opt + " prediction spreads");
-            assertArrayEquals(a.bornDead, b.bornDead, opt + " born dead");
-            assertArrayEquals(a.exact, b.exact, opt + " exact collapse");
-            for (int e = 0; e < a.networks; e++) {
-                assertArrayEquals(a.deadEnd[e], b.deadEnd[e], opt + " dead units of network " + e);
-                assertArrayEquals(a.revived[e], b.revived[e], opt + " revived units of network " + e);
+            for (boolean fused : new boolean[] {true, false}) {
+                assertSameResults(run(1, 7, opt, fused), run(3, 7, opt, fused), opt + (fused ? " fused" : " op by op"));
             }
+        }
+    }
+
+    private static void assertSameResults(EnsembleResult a, EnsembleResult b, String opt) {
+        assertArrayEquals(a.finalLoss, b.finalLoss, 0f, opt + " final losses");
+        assertArrayEquals(a.predictionStd, b.predictionStd, 0f, opt + " prediction spreads");
+        assertArrayEquals(a.bornDead, b.bornDead, opt + " born dead");
+        assertArrayEquals(a.exact, b.exact, opt + " exact collapse");
+        for (int e = 0; e < a.networks; e++) {
+            assertArrayEquals(a.deadEnd[e], b.deadEnd[e], opt + " dead units of network " + e);
+            assertArrayEquals(a.revived[e], b.revived[e], opt + " revived units of network " + e);
         }
     }
 

@@ -35,8 +35,11 @@ public final class TrainingParity {
         return new FunctionData(FunctionTarget.ABS, -lim, lim, 3000, 500);
     }
 
+    /** Trains on {@code engine}; on the CPU engine, the reference, always op by op. */
     public static EnsembleResult train(Engine engine, TrainingConfig cfg, DataSource data) {
-        return new EnsembleTrainer(engine).train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
+        EnsembleTrainer trainer = new EnsembleTrainer(engine);
+        if (engine.kind() == dev.relulab.engine.EngineKind.CPU) trainer = trainer.opByOp();
+        return trainer.train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
     }
 
     /** Identical born-dead flags and initial dead counts; collapse and divergence fractions within the band. */

@@ -79,6 +79,7 @@ public final class SweepJob {
         meta.put("device", r.device());
         meta.put("training_path", r.trainingPath());
         meta.put("seconds", r.seconds());
+        meta.put("networks_trained_op_by_op", r.trainedOpByOp());
         try {
             folder.writeWork(t.pieceName(), w -> w.write(r.csv()));
             folder.writeWork(t.metaName(), w -> Json.MAPPER.writeValue(w, meta));

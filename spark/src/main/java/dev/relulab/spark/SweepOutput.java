@@ -112,6 +112,7 @@ public final class SweepOutput {
             devices.add(meta.path("device").asText("?"));
             paths.add(meta.path("training_path").asText("?"));
             seconds += meta.path("seconds").asDouble(0);
+            r.trainedOpByOp.addAndGet(meta.path("networks_trained_op_by_op").asInt(0));
         }
         for (int e = 0; e < s.networks; e++) {
             if (!seen[e]) throw new IllegalStateException("the Spark tasks of " + describe(cell) + " lack network " + e);

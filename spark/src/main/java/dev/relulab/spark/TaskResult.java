@@ -11,8 +11,10 @@ import java.io.Serializable;
  * @param engine the engine's kind (cpu, cuda)
  * @param device the engine's device
  * @param trainingPath fused or op by op (train.EnsembleResult)
+ * @param trainedOpByOp networks the fused path handed back to the op-by-op trainer
  */
-public record TaskResult(String csv, double seconds, String engine, String device, String trainingPath)
+public record TaskResult(String csv, double seconds, String engine, String device, String trainingPath,
+                         int trainedOpByOp)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 }

@@ -36,7 +36,7 @@ public final class TaskRunner implements TaskFunction {
             StringWriter w = new StringWriter();
             NetworksCsv.write(r, w);
             return new TaskResult(w.toString(), r.seconds, lease.engine().kind().cliName(),
-                    lease.engine().deviceName(), r.trainingPath);
+                    lease.engine().deviceName(), r.trainingPath, r.trainedOpByOp.get());
         }
     }
 }

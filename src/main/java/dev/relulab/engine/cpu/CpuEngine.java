@@ -4,8 +4,11 @@ import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.HostInit;
 import dev.relulab.engine.InitArgs;
+import dev.relulab.engine.OpChecks;
+import dev.relulab.engine.cpu.fused.FusedCpuTrainer;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
@@ -59,36 +62,41 @@ public final class CpuEngine implements Engine {
 
     @Override
     public Buffer floats(long n) {
-        return new CpuBuffer(new float[Math.toIntExact(n)], null);
+        return new CpuBuffer(new float[OpChecks.total("floats", n)], null);
     }
 
     @Override
     public Buffer ints(long n) {
-        return new CpuBuffer(null, new int[Math.toIntExact(n)]);
+        return new CpuBuffer(null, new int[OpChecks.total("ints", n)]);
     }
 
     @Override
     public void write(Buffer dst, float[] src, int count) {
+        OpChecks.hostCopy("write", dst, false, count, src.length);
         System.arraycopy(src, 0, f(dst), 0, count);
     }
 
     @Override
     public void writeInts(Buffer dst, int[] src, int count) {
+        OpChecks.hostCopy("writeInts", dst, true, count, src.length);
         System.arraycopy(src, 0, i(dst), 0, count);
     }
 
     @Override
     public void read(Buffer src, float[] dst, int count) {
+        OpChecks.hostCopy("read", src, false, count, dst.length);
         System.arraycopy(f(src), 0, dst, 0, count);
     }
 
     @Override
     public void readInts(Buffer src, int[] dst, int count) {
+        OpChecks.hostCopy("readInts", src, true, count, dst.length);
         System.arraycopy(i(src), 0, dst, 0, count);
     }
 
     @Override
     public void fill(Buffer dst, float value, long count) {
+        OpChecks.fill(dst, count);
         CpuBuffer c = (CpuBuffer) dst;
         if (c.f != null) Arrays.fill(c.f, 0, Math.toIntExact(count), value);
         else Arrays.fill(c.i, 0, Math.toIntExact(count), (int) value);
@@ -96,10 +104,8 @@ public final class CpuEngine implements Engine {
 
     @Override
     public void copy(Buffer src, Buffer dst, long count) {
+        OpChecks.copy(src, dst, count);
         CpuBuffer s = (CpuBuffer) src, d = (CpuBuffer) dst;
-        if (src.isInt() != dst.isInt()) {
-            throw new IllegalArgumentException("copy: src and dst must both be float or both int buffers");
-        }
         int n = Math.toIntExact(count);
         if (s.f != null) System.arraycopy(s.f, 0, d.f, 0, n);
         else System.arraycopy(s.i, 0, d.i, 0, n);
@@ -108,19 +114,22 @@ public final class CpuEngine implements Engine {
     @Override
     public void initWeights(Initializer init, long seed, int netBase, int E, int layer, int fanIn, int fanOut,
                             Buffer w, Buffer b) {
-        InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        int total = InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        OpChecks.need("initWeights " + init, "w", w, false, total);
+        if (init.setsBiases()) OpChecks.need("initWeights " + init, "b", b, false, (long) E * fanOut);
         HostInit.weights(init, seed, netBase, E, layer, fanIn, fanOut, f(w), b == null ? null : f(b));
     }
 
     @Override
     public void initBiases(Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
-        InitArgs.biases(init, netBase, E, layer, n);
+        OpChecks.need("initBiases " + init, "b", b, false, InitArgs.biases(init, netBase, E, layer, n));
         HostInit.biases(init, seed, netBase, E, layer, n, f(b));
     }
 
     @Override
     public void denseForward(int E, int B, int nIn, int nOut, Buffer xb, Buffer wb, Buffer bb, Activation act,
                              float alpha, Buffer slopeb, Buffer zb, Buffer ab, Buffer aliveb) {
+        OpChecks.denseForward(E, B, nIn, nOut, xb, wb, bb, slopeb, zb, ab, aliveb);
         float[] x = f(xb), w = f(wb), bias = f(bb), z = f(zb), a = f(ab);
         float[] slope = slopeb == null ? null : f(slopeb);
         int[] alive = aliveb == null ? null : i(aliveb);
@@ -135,6 +144,7 @@ public final class CpuEngine implements Engine {
     public void denseBackward(int E, int B, int nIn, int nOut, Buffer xb, Buffer wb, Buffer zb, Activation act,
                               float alpha, Buffer slopeb, Buffer dAb, Buffer dWb, Buffer dbb, Buffer dSlopeb,
                               Buffer dXb) {
+        OpChecks.denseBackward(E, B, nIn, nOut, xb, wb, zb, slopeb, dAb, dWb, dbb, dSlopeb, dXb);
         float[] x = f(xb), w = f(wb), z = f(zb), dz = f(dAb), dW = f(dWb), db = f(dbb);
         float[] slope = slopeb == null ? null : f(slopeb);
         float[] dSlope = dSlopeb == null ? null : f(dSlopeb);
@@ -151,6 +161,7 @@ public final class CpuEngine implements Engine {
     @Override
     public void loss(Loss loss, int E, int B, int n, Buffer outb, Buffer targetb, Buffer dOutb, Buffer lossLastb,
                      Buffer lossSumb, Buffer divergedb) {
+        OpChecks.loss(E, B, n, outb, targetb, dOutb, lossLastb, lossSumb, divergedb);
         float[] out = f(outb), target = f(targetb), dOut = f(dOutb), last = f(lossLastb), sum = f(lossSumb);
         int[] diverged = i(divergedb);
         float scale = 1f / B;
@@ -170,6 +181,7 @@ public final class CpuEngine implements Engine {
     @Override
     public void optimizerStep(Optimizer opt, int E, long perNetL, Buffer paramb, Buffer gradb, Buffer s1b,
                               Buffer s2b, Buffer lrb, float correction, Buffer divergedb) {
+        OpChecks.optimizerStep(opt, E, perNetL, paramb, gradb, s1b, s2b, lrb, divergedb);
         int perNet = Math.toIntExact(perNetL);
         float[] p = f(paramb), g = f(gradb), lr = f(lrb);
         int[] diverged = i(divergedb);
@@ -208,6 +220,7 @@ public final class CpuEngine implements Engine {
     @Override
     public void functionPoints(FunctionTarget fn, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
                                int nPoints, int start, int B, int epoch, Buffer xb, Buffer yb) {
+        OpChecks.functionPoints(netBase, E, nPoints, start, B, epoch, xb, yb);
         float[] x = f(xb), y = f(yb);
         float range = hi - lo;
         PointCache cache = points.get();
@@ -228,6 +241,7 @@ public final class CpuEngine implements Engine {
     @Override
     public void gatherRows(Buffer datab, Buffer labelsb, int rowBase, int nRows, int d, int k, long seed,
                            int netBase, int E, int start, int B, int epoch, Buffer xb, Buffer yb) {
+        OpChecks.gatherRows(datab, labelsb, rowBase, nRows, d, k, netBase, E, start, B, epoch, xb, yb);
         float[] data = f(datab), labels = f(labelsb), x = f(xb), y = f(yb);
         for (int e = 0; e < E; e++) {
             KeyedPermutation perm = epoch < 0 ? null : new KeyedPermutation(seed, netBase + e, epoch, nRows);
@@ -243,6 +257,7 @@ public final class CpuEngine implements Engine {
     @Override
     public void reduceDead(int E, int n, Buffer aliveb, Buffer everDeadb, Buffer deadb, Buffer revivedb, int layers,
                            int layer) {
+        OpChecks.reduceDead(E, n, aliveb, everDeadb, deadb, revivedb, layers, layer);
         int[] alive = i(aliveb), dead = i(deadb);
         int[] ever = everDeadb == null ? null : i(everDeadb);
         int[] revived = revivedb == null ? null : i(revivedb);
@@ -263,6 +278,7 @@ public final class CpuEngine implements Engine {
 
     @Override
     public void absSum(int E, int B, int n, Buffer ab, Buffer sumsb) {
+        OpChecks.absSum(E, B, n, ab, sumsb);
         float[] a = f(ab), sums = f(sumsb);
         for (int e = 0; e < E; e++) {
             for (int s = 0; s < B; s++) {
@@ -274,6 +290,7 @@ public final class CpuEngine implements Engine {
 
     @Override
     public void dormantMask(int E, int n, Buffer sumsb, float tau, Buffer aliveb) {
+        OpChecks.dormantMask(E, n, sumsb, aliveb);
         float[] sums = f(sumsb);
         int[] alive = i(aliveb);
         for (int e = 0; e < E; e++) {
@@ -286,6 +303,7 @@ public final class CpuEngine implements Engine {
 
     @Override
     public void outputStats(int E, int B, int n, Buffer vb, Buffer statsb, boolean first) {
+        OpChecks.outputStats(E, B, n, vb, statsb, first);
         float[] v = f(vb), st = f(statsb);
         for (int e = 0; e < E; e++) {
             for (int c = 0; c < n; c++) {
@@ -310,6 +328,23 @@ public final class CpuEngine implements Engine {
                 st[o + 3] = sq;
             }
         }
+    }
+
+    /** Function-target trainings run in the fused trainer (engine.cpu.fused), bit-identical to the op-by-op path. */
+    @Override
+    public boolean canTrainFused(FusedNetwork net) {
+        return FusedCpuTrainer.unsupported(net) == null;
+    }
+
+    @Override
+    public String fusedPath() {
+        return "CPU fused trainer, networks as SIMD lanes";
+    }
+
+    @Override
+    public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        OpChecks.trainFused(FusedCpuTrainer.unsupported(net), net, netBase, E, lr, counts, stats);
+        FusedCpuTrainer.train(net, netBase, E, f(lr), i(counts), f(stats));
     }
 
     @Override

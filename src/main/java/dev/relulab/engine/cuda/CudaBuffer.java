@@ -12,7 +12,7 @@ final class CudaBuffer implements Buffer {
     final CUdeviceptr ptr = new CUdeviceptr();
     private boolean freed;
 
-    /** Allocates and zeroes n elements (at least one word, since the driver refuses empty allocations). */
+    /** Allocates n elements (at least one word, since the driver refuses empty allocations); contents undefined. */
     CudaBuffer(CudaContext ctx, long n, boolean isInt) {
         if (n < 0) throw new IllegalArgumentException("n=" + n + " must not be negative");
         this.ctx = ctx;
@@ -20,7 +20,6 @@ final class CudaBuffer implements Buffer {
         this.isInt = isInt;
         long bytes = Math.max(1, n) * Float.BYTES;
         CudaCheck.check(JCudaDriver.cuMemAlloc(ptr, bytes), "cuMemAlloc " + bytes + " bytes");
-        CudaCheck.check(JCudaDriver.cuMemsetD32Async(ptr, 0, Math.max(1, n), ctx.stream), "cuMemsetD32Async");
     }
 
     @Override
@@ -41,16 +40,14 @@ final class CudaBuffer implements Buffer {
         CudaContext.logFailure(JCudaDriver.cuMemFree(ptr), "cuMemFree");
     }
 
-    /** This buffer as a kernel or copy argument, checked for type, size and use after close. */
-    CUdeviceptr checked(boolean wantInt, long count, String what) {
-        if (freed) throw new IllegalStateException(what + ": buffer was closed");
-        if (isInt != wantInt) {
-            throw new IllegalArgumentException(what + ": expected " + (wantInt ? "an int" : "a float")
-                    + " buffer, got " + (isInt ? "an int" : "a float") + " buffer");
+    /** The device pointer of an open CUDA buffer ({@code what} names it in errors); null stays null. */
+    static CUdeviceptr ptr(Buffer b, String what) {
+        if (b == null) return null;
+        if (!(b instanceof CudaBuffer)) {
+            throw new IllegalArgumentException(what + " is a " + b.getClass().getSimpleName() + ", not a CUDA buffer");
         }
-        if (count > length) {
-            throw new IllegalArgumentException(what + ": " + count + " elements needed, buffer holds " + length);
-        }
-        return ptr;
+        CudaBuffer c = (CudaBuffer) b;
+        if (c.freed) throw new IllegalArgumentException(what + ": buffer was closed");
+        return c.ptr;
     }
 }

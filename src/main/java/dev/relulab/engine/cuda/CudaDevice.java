@@ -2,6 +2,7 @@ package dev.relulab.engine.cuda;
 
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR;
+import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR;
 import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT;
 
 import dev.relulab.engine.EngineUnavailableException;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import jcuda.driver.CUdevice;
 import jcuda.driver.JCudaDriver;
 
-/** The CUDA device the engine runs on: its handle, name, compute capability and memory. */
+/** The CUDA device the engine runs on: its handle, name, compute capability, multiprocessors and memory. */
 final class CudaDevice {
     /** System property choosing the device by ordinal; the default is device 0. */
     static final String DEVICE_PROPERTY = "relulab.cuda.device";
@@ -17,7 +18,7 @@ final class CudaDevice {
     final CUdevice handle;
     final int ordinal;
     final String name;
-    final int major, minor, multiprocessors;
+    final int major, minor, multiprocessors, threadsPerMultiprocessor;
     final long totalBytes;
 
     private CudaDevice(CUdevice handle, int ordinal) {
@@ -31,6 +32,7 @@ final class CudaDevice {
         this.major = attribute(CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR);
         this.minor = attribute(CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR);
         this.multiprocessors = attribute(CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT);
+        this.threadsPerMultiprocessor = attribute(CU_DEVICE_ATTRIBUTE_MAX_THREADS_PER_MULTIPROCESSOR);
         long[] total = new long[1];
         CudaCheck.check(JCudaDriver.cuDeviceTotalMem(total, handle), "cuDeviceTotalMem");
         this.totalBytes = total[0];

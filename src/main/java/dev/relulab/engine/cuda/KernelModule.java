@@ -57,7 +57,12 @@ final class KernelModule implements AutoCloseable {
         CUfunction f = functions.get(name);
         if (f == null) {
             f = new CUfunction();
-            CudaCheck.check(JCudaDriver.cuModuleGetFunction(f, module, name), "cuModuleGetFunction", name, null);
+            int rc = JCudaDriver.cuModuleGetFunction(f, module, name);
+            if (rc == CUresult.CUDA_ERROR_NOT_FOUND) {
+                throw new CudaError("cuModuleGetFunction " + name + ": CUDA_ERROR_NOT_FOUND (not in the fatbin: a"
+                        + " kernel variant must be instantiated in native-kernels/cuda/*.cu)", rc);
+            }
+            CudaCheck.check(rc, "cuModuleGetFunction", name, null);
             functions.put(name, f);
         }
         return f;

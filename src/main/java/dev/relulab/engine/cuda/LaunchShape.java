@@ -1,8 +1,10 @@
 package dev.relulab.engine.cuda;
 
+import dev.relulab.engine.LaunchRange;
+
 /** A kernel launch's grid and block (and dynamic shared memory), printed as {@code grid=(x,y,z) block=(x,y,z)}. */
 final class LaunchShape {
-    /** Threads per block for one-thread-per-element kernels: a multiple of the warp, enough to hide latency. */
+    /** Threads per block of the 1-D launches that leave it to the device: a multiple of the warp, hides latency. */
     static final int DEFAULT_BLOCK = 256;
 
     final int gx, gy, gz, bx, by, bz, sharedBytes;
@@ -20,15 +22,18 @@ final class LaunchShape {
         this.sharedBytes = sharedBytes;
     }
 
-    /** One thread per element of {@code n}, in blocks of {@link #DEFAULT_BLOCK}. */
-    static LaunchShape linear(long n) {
-        return linear(n, DEFAULT_BLOCK);
+    /** The grid and block of an engine-neutral range: its groups are the blocks; 1-D defaults to {@link #DEFAULT_BLOCK}. */
+    static LaunchShape of(LaunchRange range) {
+        LaunchRange r = range.resolved(DEFAULT_BLOCK);
+        long gx = r.groupsX(), gy = r.groupsY();
+        if (gx > Integer.MAX_VALUE || gy > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(r + " needs more than 2^31 blocks along one axis");
+        }
+        return new LaunchShape((int) Math.max(1, gx), (int) Math.max(1, gy), 1, r.localX(), r.localY(), 1, 0);
     }
 
-    static LaunchShape linear(long n, int block) {
-        long blocks = Math.max(1, (n + block - 1) / block);
-        if (blocks > Integer.MAX_VALUE) throw new IllegalArgumentException("n=" + n + " needs more than 2^31 blocks");
-        return new LaunchShape((int) blocks, 1, 1, block, 1, 1, 0);
+    int threadsPerBlock() {
+        return bx * by * bz;
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.relulab.engine.cuda;
 
+import dev.relulab.engine.Arg;
+import dev.relulab.engine.KernelId;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
 
-/**
- * Launches kernels of the module on the engine's stream. Arguments are given in the kernel's order as
- * {@link CudaBuffer} (null for an optional buffer, passed as a null pointer), Integer, Long, Float or Double.
- */
+/** Launches kernels of the module on the engine's stream, the arguments packed by their ABI types. */
 final class Launcher {
     private static final CUdeviceptr NULL = new CUdeviceptr();
 
@@ -20,22 +19,22 @@ final class Launcher {
         this.module = module;
     }
 
-    void launch(String kernel, LaunchShape shape, Object... args) {
+    /** Returns the driver's result, which the caller checks (so that it can explain an out-of-memory). */
+    int launch(KernelId kernel, LaunchShape shape, Arg[] args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
-        for (int k = 0; k < args.length; k++) params[k] = param(kernel, k, args[k]);
-        int rc = JCudaDriver.cuLaunchKernel(module.function(kernel), shape.gx, shape.gy, shape.gz, shape.bx, shape.by,
-                shape.bz, shape.sharedBytes, ctx.stream, Pointer.to(params), null);
-        CudaCheck.check(rc, "cuLaunchKernel", kernel, shape);
+        for (int k = 0; k < args.length; k++) params[k] = param(kernel, args[k]);
+        return JCudaDriver.cuLaunchKernel(module.function(kernel.symbol()), shape.gx, shape.gy, shape.gz, shape.bx,
+                shape.by, shape.bz, shape.sharedBytes, ctx.stream, Pointer.to(params), null);
     }
 
-    private static Pointer param(String kernel, int index, Object arg) {
-        if (arg == null) return Pointer.to(NULL);
-        if (arg instanceof CudaBuffer) return Pointer.to(((CudaBuffer) arg).ptr);
-        if (arg instanceof Integer) return Pointer.to(new int[] {(Integer) arg});
-        if (arg instanceof Float) return Pointer.to(new float[] {(Float) arg});
-        if (arg instanceof Long) return Pointer.to(new long[] {(Long) arg});
-        if (arg instanceof Double) return Pointer.to(new double[] {(Double) arg});
-        throw new IllegalArgumentException(kernel + " argument " + index + ": unsupported type "
-                + arg.getClass().getSimpleName());
+    private static Pointer param(KernelId kernel, Arg a) {
+        switch (a.type()) {
+            case INT: return Pointer.to(new int[] {(Integer) a.value()});
+            case FLOAT: return Pointer.to(new float[] {(Float) a.value()});
+            case DOUBLE: return Pointer.to(new double[] {(Double) a.value()});
+            default:
+                CUdeviceptr p = CudaBuffer.ptr(a.buffer(), kernel + " " + a.name());
+                return Pointer.to(p == null ? NULL : p);
+        }
     }
 }

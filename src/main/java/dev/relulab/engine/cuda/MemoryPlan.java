@@ -17,4 +17,13 @@ final class MemoryPlan {
         long indexable = Math.max(1, (long) Integer.MAX_VALUE * Float.BYTES / bytesPerNetwork);
         return (int) Math.min(Integer.MAX_VALUE, Math.min(fit, indexable));
     }
+
+    /**
+     * The local memory the driver reserves for a kernel with {@code bytesPerThread} of stack: one frame for every thread
+     * that can be resident at once (the driver's rule; it keeps the reservation until the context ends). The engine
+     * takes it when it opens (DeviceEngine.warmUp), so that MemoryPlan's free memory already excludes it.
+     */
+    static long localReservation(long bytesPerThread, int multiprocessors, int threadsPerMultiprocessor) {
+        return bytesPerThread * multiprocessors * threadsPerMultiprocessor;
+    }
 }

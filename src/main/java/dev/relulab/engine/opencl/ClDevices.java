@@ -46,6 +46,11 @@ public final class ClDevices {
         return indexed;
     }
 
+    /** Why PoCL's kernel cache moved (or cannot be written), or null when its default folder was writable. */
+    public static String cacheNote() {
+        return PoclCache.problem();
+    }
+
     /**
      * The device {@code spec} names (an index into {@link #list()} or part of a device or platform name, case
      * ignored), or the first one when null; with {@code gpuOnly} a CPU device is refused.
@@ -53,8 +58,10 @@ public final class ClDevices {
     public static ClDevice choose(String spec, boolean gpuOnly) throws EngineUnavailableException {
         List<ClDevice> all = list();
         if (all.isEmpty()) {
-            throw new EngineUnavailableException("no OpenCL platform or device found; install a driver: "
-                    + ClLibrary.INSTALL_HINT + " (CPU) or the GPU vendor's OpenCL ICD");
+            String cache = PoclCache.problem();
+            throw new EngineUnavailableException("no OpenCL platform or device found; " + (cache != null
+                    && cache.contains("set ") ? cache : "install a driver: " + ClLibrary.INSTALL_HINT
+                    + " (CPU) or the GPU vendor's OpenCL ICD"));
         }
         ClDevice pick = null;
         if (spec == null || spec.isBlank()) {

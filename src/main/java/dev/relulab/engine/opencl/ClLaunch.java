@@ -2,91 +2,48 @@ package dev.relulab.engine.opencl;
 
 import static org.lwjgl.opencl.CL10.*;
 
-import dev.relulab.engine.Buffer;
+import dev.relulab.engine.Arg;
+import dev.relulab.engine.LaunchRange;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 
 /**
- * Sets one kernel's arguments in order and enqueues it; every call is checked with the kernel's name and, for the
- * launch, the global and local sizes. Not thread-safe: the engine runs one chunk at a time.
+ * Sets one kernel's arguments in ABI order and enqueues it on a range; every call is checked with the kernel's name
+ * and, for the launch, the global and local sizes.
  */
 final class ClLaunch {
-    private final long queue;
-    private final ClProgram program;
-    private long kernel;
-    private String name;
-    private int arg;
+    private ClLaunch() {}
 
-    ClLaunch(long queue, ClProgram program) {
-        this.queue = queue;
-        this.program = program;
-    }
-
-    ClLaunch kernel(String kernelName) {
-        kernel = program.kernel(kernelName);
-        name = kernelName;
-        arg = 0;
-        return this;
-    }
-
-    ClLaunch i(int v) {
-        return checked(clSetKernelArg1i(kernel, arg, v));
-    }
-
-    ClLaunch f(float v) {
-        return checked(clSetKernelArg1f(kernel, arg, v));
-    }
-
-    /** A double (the init kernels' parameters; only on devices with cl_khr_fp64). */
-    ClLaunch d(double v) {
-        return checked(clSetKernelArg1d(kernel, arg, v));
-    }
-
-    /** A device pointer, or NULL for an absent optional buffer. */
-    ClLaunch buf(Buffer b) {
-        return checked(clSetKernelArg1p(kernel, arg, b == null ? 0L : ((OpenClBuffer) b).mem));
-    }
-
-    private ClLaunch checked(int rc) {
-        ClCheck.check(rc, "clSetKernelArg", name + " arg " + arg);
-        arg++;
-        return this;
-    }
-
-    /** One work item per element of [0, total), in groups of {@code local}; nothing to do for total 0. */
-    void run1d(int total, int local) {
-        if (total <= 0) return;
-        long global = ((long) total + local - 1) / local * local;
-        enqueue(1, new long[] {global}, new long[] {local}, false);
-    }
-
-    void run2d(long gx, long gy, int lx, int ly) {
-        if (gx <= 0 || gy <= 0) return;
-        enqueue(2, new long[] {gx, gy}, new long[] {lx, ly}, false);
-    }
-
-    /** One work item (for timestamps); returns the launch's event, which the caller releases. */
-    long runOneWithEvent() {
-        return enqueue(1, new long[] {1}, new long[] {1}, true);
-    }
-
-    private long enqueue(int dims, long[] global, long[] local, boolean withEvent) {
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            PointerBuffer g = stack.mallocPointer(dims), l = stack.mallocPointer(dims);
-            for (int d = 0; d < dims; d++) {
-                g.put(d, global[d]);
-                l.put(d, local[d]);
+    static void setArgs(long kernel, String name, Arg[] args) {
+        for (int k = 0; k < args.length; k++) {
+            Arg a = args[k];
+            int rc;
+            switch (a.type()) {
+                case INT: rc = clSetKernelArg1i(kernel, k, (Integer) a.value()); break;
+                case FLOAT: rc = clSetKernelArg1f(kernel, k, (Float) a.value()); break;
+                case DOUBLE: rc = clSetKernelArg1d(kernel, k, (Double) a.value()); break;
+                default: rc = clSetKernelArg1p(kernel, k, OpenClBuffer.mem(a.buffer(), name + " " + a.name()));
             }
-            PointerBuffer event = withEvent ? stack.mallocPointer(1) : null;
-            int rc = clEnqueueNDRangeKernel(queue, kernel, dims, null, g, l, null, event);
-            ClCheck.check(rc, "clEnqueueNDRangeKernel", name + " global=" + shape(global) + " local=" + shape(local));
-            return withEvent ? event.get(0) : 0L;
+            ClCheck.check(rc, "clSetKernelArg", name + " arg " + k + " (" + a.name() + ")");
         }
     }
 
-    private static String shape(long[] s) {
-        StringBuilder b = new StringBuilder("(");
-        for (int d = 0; d < 3; d++) b.append(d == 0 ? "" : ",").append(d < s.length ? s[d] : 1);
-        return b.append(')').toString();
+    /** Enqueues a resolved range; with {@code withEvent} returns the launch's event, which the caller releases. */
+    static long enqueue(long queue, long kernel, String name, LaunchRange range, boolean withEvent) {
+        int dims = range.dims();
+        try (MemoryStack stack = MemoryStack.stackPush()) {
+            PointerBuffer g = stack.mallocPointer(dims), l = stack.mallocPointer(dims);
+            g.put(0, range.globalX());
+            l.put(0, range.localX());
+            if (dims == 2) {
+                g.put(1, range.globalY());
+                l.put(1, range.localY());
+            }
+            PointerBuffer event = withEvent ? stack.mallocPointer(1) : null;
+            int rc = clEnqueueNDRangeKernel(queue, kernel, dims, null, g, l, null, event);
+            ClCheck.check(rc, "clEnqueueNDRangeKernel", name + " global=(" + range.globalX() + "," + range.globalY()
+                    + ",1) local=(" + range.localX() + "," + range.localY() + ",1)");
+            return withEvent ? event.get(0) : 0L;
+        }
     }
 }

@@ -42,6 +42,7 @@ final class ClLibrary {
         Configuration.OPENCL_EXPLICIT_INIT.set(true);
         try {
             SignalHandlers.save();
+            PoclCache.ensure();
             CL.create();
             return null;
         } catch (IllegalStateException alreadyCreated) {

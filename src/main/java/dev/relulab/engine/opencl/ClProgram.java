@@ -11,54 +11,47 @@ import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
-/** The built kernel program on one device and its kernels by name. */
+/** One built OpenCL program (a source file and its build options) on one device, and its kernels by name. */
 final class ClProgram implements AutoCloseable {
     /**
      * Build option for Java's rounding of division and sqrt, so that the optimizer matches the CPU exactly; given only
      * where the device supports it (elsewhere its effect is implementation-defined).
      */
     static final String EXACT_DIV_SQRT = "-cl-fp32-correctly-rounded-divide-sqrt";
-    static final String[] KERNELS = {"fill_f32", "fill_i32", "dense_forward_v1", "dense_forward_v2",
-        "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
-        "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
-        "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats",
-        "fused_narrow_train"};
-    /** Kernels of init.h, in the program only where the device has cl_khr_fp64 (relulab.cl guards the include). */
-    static final String[] FP64_KERNELS = {"init_params", "init_rai"};
 
-    final long program;
+    final String path, options;
+    private final long program;
     private final Map<String, Long> kernels = new LinkedHashMap<>();
 
-    ClProgram(long context, ClDevice device) throws EngineUnavailableException {
-        String source = KernelSource.load();
-        int[] err = new int[1];
+    /** Builds {@code path} (relative to kernels/) with {@code options}; a failed build reports the driver's log. */
+    ClProgram(long context, ClDevice device, String path, String options) throws EngineUnavailableException {
+        this.path = path;
+        this.options = options;
+        String source = KernelSource.load(path);
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer rc = stack.mallocInt(1);
             program = clCreateProgramWithSource(context, source, rc);
-            ClCheck.check(rc.get(0), "clCreateProgramWithSource", KernelSource.MAIN);
+            ClCheck.check(rc.get(0), "clCreateProgramWithSource", path);
         }
-        int rc = clBuildProgram(program, device.id, device.exactDivSqrt ? EXACT_DIV_SQRT : "", null, 0);
+        String all = ((device.exactDivSqrt ? EXACT_DIV_SQRT : "") + " " + options).trim();
+        int rc = clBuildProgram(program, device.id, all, null, 0);
         if (rc != CL_SUCCESS) {
             String log = buildLog(device.id);
             clReleaseProgram(program);
-            throw new EngineUnavailableException("OpenCL build of kernels/" + KernelSource.MAIN + " failed on "
-                    + device + " (" + ClCheck.name(rc) + "); build log:\n" + log);
-        }
-        for (String name : KERNELS) create(name, err);
-        if (device.fp64) {
-            for (String name : FP64_KERNELS) create(name, err);
+            throw new EngineUnavailableException("OpenCL build of kernels/" + path + (options.isEmpty() ? "" : " with "
+                    + options) + " failed on " + device + " (" + ClCheck.name(rc) + "); build log:\n" + log);
         }
     }
 
-    private void create(String name, int[] err) {
-        long k = clCreateKernel(program, name, err);
-        ClCheck.check(err[0], "clCreateKernel", name);
-        kernels.put(name, k);
-    }
-
+    /** The kernel {@code name}, created at first use. */
     long kernel(String name) {
         Long k = kernels.get(name);
-        if (k == null) throw new IllegalArgumentException("no kernel '" + name + "' in " + KernelSource.MAIN);
+        if (k == null) {
+            int[] err = new int[1];
+            k = clCreateKernel(program, name, err);
+            ClCheck.check(err[0], "clCreateKernel", name + " in kernels/" + path);
+            kernels.put(name, k);
+        }
         return k;
     }
 
@@ -87,7 +80,7 @@ final class ClProgram implements AutoCloseable {
         }
         kernels.clear();
         int rc = clReleaseProgram(program);
-        if (rc != CL_SUCCESS && first == null) first = "clReleaseProgram: " + ClCheck.name(rc);
+        if (rc != CL_SUCCESS && first == null) first = "clReleaseProgram " + path + ": " + ClCheck.name(rc);
         return first;
     }
 

@@ -12,19 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenCL program text: {@code opencl/relulab.cl} from the jar's {@code kernels/} resources (or the source tree's
- * native-kernels/ when run from an IDE), with each quoted {@code #include} replaced by the file's text once, and
- * {@code #line} markers so that the driver's build log names the original file and line.
+ * The text of an OpenCL program such as {@code opencl/relulab.cl}, from the jar's {@code kernels/} resources (or the
+ * source tree's native-kernels/ when run from an IDE), with each quoted {@code #include} replaced by the file's text
+ * once, and {@code #line} markers so that the driver's build log names the original file and line.
  */
 final class KernelSource {
-    static final String MAIN = "opencl/relulab.cl";
     private static final Pattern INCLUDE = Pattern.compile("^\\s*#\\s*include\\s+\"([^\"]+)\"\\s*$");
 
     private KernelSource() {}
 
-    static String load() {
+    /** The program at {@code path} (relative to kernels/, for example opencl/relulab.cl) with its includes inlined. */
+    static String load(String path) {
         StringBuilder out = new StringBuilder();
-        expand(MAIN, out, new HashSet<>());
+        expand(path, out, new HashSet<>());
         return out.toString();
     }
 

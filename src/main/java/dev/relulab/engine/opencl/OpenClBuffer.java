@@ -27,8 +27,15 @@ public final class OpenClBuffer implements Buffer {
         return isInt;
     }
 
-    boolean isClosed() {
-        return closed;
+    /** The cl_mem of an open OpenCL buffer (0 for null, an absent optional buffer); {@code what} names it in errors. */
+    static long mem(Buffer b, String what) {
+        if (b == null) return 0L;
+        if (!(b instanceof OpenClBuffer)) {
+            throw new IllegalArgumentException(what + " is a " + b.getClass().getSimpleName() + ", not an OpenCL buffer");
+        }
+        OpenClBuffer c = (OpenClBuffer) b;
+        if (c.closed) throw new IllegalArgumentException(what + " was closed");
+        return c.mem;
     }
 
     @Override

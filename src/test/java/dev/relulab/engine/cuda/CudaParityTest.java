@@ -23,9 +23,24 @@ class CudaParityTest {
     @Test
     void everyKernelMatchesTheCpuEngine() {
         long seed = System.nanoTime();
-        List<ParityRow> rows = new ParityCheck(new CpuEngine(1), ParityCheck.DEFAULT_BUDGET).run(CudaTestEngine.get(), seed);
+        List<ParityRow> rows = dev.relulab.selftest.GemmPath.kernels(new ParityCheck(new CpuEngine(1),
+                ParityCheck.DEFAULT_BUDGET), CudaTestEngine.get(), seed);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         ParityTable.print(rows, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cublasPathMatchesTheCpuEngine() {
+        Engine cuda = CudaTestEngine.get();
+        String gemm = CudaEngine.gemmNote(cuda);
+        org.junit.jupiter.api.Assumptions.assumeTrue(gemm != null && gemm.startsWith("cuBLAS"), "no cuBLAS: " + gemm);
+        long seed = System.nanoTime();
+        List<ParityRow> rows = dev.relulab.selftest.GemmPath.run(new ParityCheck(new CpuEngine(1),
+                ParityCheck.DEFAULT_BUDGET), cuda, seed);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        ParityTable.print(rows, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertTrue(!rows.isEmpty() && rows.get(0).engine.equals("cuda+cublas"), buf.toString(StandardCharsets.UTF_8));
         for (ParityRow r : rows) assertTrue(r.pass(), "seed " + seed + "\n" + buf.toString(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OpenClCopyTest {
     @Test
     void copiesThePrefixOnly() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         int n = 1 + r.nextInt(100_000), count = 1 + r.nextInt(n);

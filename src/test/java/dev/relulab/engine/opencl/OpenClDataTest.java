@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,7 +21,7 @@ class OpenClDataTest {
     @ParameterizedTest
     @EnumSource(FunctionTarget.class)
     void functionPointsMatchCpu(FunctionTarget f) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         Engine cpu = cpu();
@@ -45,7 +47,7 @@ class OpenClDataTest {
 
     @Test
     void gatherRowsReproducesThePermutation() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         Engine cpu = cpu();

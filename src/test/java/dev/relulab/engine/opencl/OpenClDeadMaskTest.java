@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 
 import dev.relulab.engine.Buffer;
@@ -13,7 +15,7 @@ class OpenClDeadMaskTest {
 
     @Test
     void reduceDeadMatchesCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         Engine cpu = cpu();
@@ -35,7 +37,7 @@ class OpenClDeadMaskTest {
 
     @Test
     void absSumAndDormantMaskMatchCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         Engine cpu = cpu();
@@ -62,7 +64,7 @@ class OpenClDeadMaskTest {
 
     @Test
     void outputStatsMatchCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         Engine cpu = cpu();

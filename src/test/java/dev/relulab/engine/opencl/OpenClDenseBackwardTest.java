@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 
 import dev.relulab.engine.Buffer;
@@ -15,11 +17,11 @@ class OpenClDenseBackwardTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void matchesCpu(Activation act) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         for (int version = 1; version <= 2; version++) {
-            cl.backwardVersion = version;
+            cl.plan().dense().forceVersion(version);
             check(cl, act, 37, 63, 7, 5, true, r, seed);
             check(cl, act, 1 + r.nextInt(20), 1 + r.nextInt(40), 1 + r.nextInt(70), 1 + r.nextInt(40), r.nextBoolean(),
                     r, seed);

@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 
 import dev.relulab.engine.Buffer;
@@ -18,13 +20,13 @@ class OpenClDenseForwardTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void matchesCpu(Activation act) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         int[][] shapes = {{37, 63, 7, 5}, {1 + r.nextInt(20), 1 + r.nextInt(40), 1 + r.nextInt(70), 1 + r.nextInt(40)}};
         for (int[] s : shapes) {
             for (int version = 1; version <= 2; version++) {
-                cl.forwardVersion = version;
+                cl.plan().dense().forceVersion(version);
                 check(cl, act, s[0], s[1], s[2], s[3], r, seed, "v" + version);
             }
         }

@@ -1,11 +1,16 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relulab.engine.Arg;
 import dev.relulab.engine.Buffer;
+import dev.relulab.engine.Kernel;
+import dev.relulab.engine.LaunchRange;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -15,7 +20,7 @@ class OpenClFillTest {
 
     @Test
     void fillWriteReadRoundTrip() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         int n = 1 + new Random(seed).nextInt(5000);
         Buffer f = cl.floats(n), i = cl.ints(n);
@@ -38,10 +43,11 @@ class OpenClFillTest {
 
     @Test
     void failedLaunchNamesCallKernelShapeAndError() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         Buffer b = cl.floats(4);
         OpenClException e = assertThrows(OpenClException.class,
-                () -> cl.launcher().kernel("fill_f32").buf(b).f(1f).i(4).run2d(16, 16, 1 << 15, 1 << 15));
+                () -> cl.device().launch(Kernel.FILL_F32.id(), new LaunchRange(16, 16, 1 << 15, 1 << 15),
+                        new Arg[] {Arg.floats("dst", b), Arg.f("value", 1f), Arg.i("count", 4)}));
         assertTrue(e.getMessage().startsWith("clEnqueueNDRangeKernel fill_f32 global=(16,16,1) local=(32768,32768,1): "
                 + "CL_INVALID_"), e.getMessage());
         cl.fill(b, 2f, 4);
@@ -51,7 +57,7 @@ class OpenClFillTest {
 
     @Test
     void refusesShapesBeyond32BitIndices() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> cl.floats(1L << 31));
         assertTrue(e.getMessage().contains("2^31"), e.getMessage());
         Buffer small = cl.floats(4);

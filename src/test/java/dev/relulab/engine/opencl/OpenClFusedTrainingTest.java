@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.cpu;
 import static dev.relulab.engine.opencl.OpenClTestSupport.engine;
 import static dev.relulab.engine.opencl.OpenClTestSupport.newSeed;
@@ -68,7 +70,7 @@ class OpenClFusedTrainingTest {
     })
     void fusedMatchesCpu(String act, String opt, int width, int depth, String init, float tau, int epochs,
                          boolean probeEachEpoch, String target) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Activation a = Activation.parse(act);
         Architecture arch = Architecture.mlp(1, width, depth, 1, a, a.defaultAlpha, Loss.MSE, Initializer.parse(init),
@@ -104,7 +106,7 @@ class OpenClFusedTrainingTest {
         "normal(0.1,0.5); zeros", "uniform(-0.7,0.9); zeros", "constant(0.3); constant(-0.2)",
     })
     void initialisationMatchesCpu(String init, String bias) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Architecture arch = new Architecture(new int[] {1, 7, 5, 1}, Activation.RELU, 0f, Loss.MSE,
                 new Initializer[] {initializer(init), initializer(init), initializer(init)}, initializer(bias));
@@ -122,7 +124,7 @@ class OpenClFusedTrainingTest {
 
     @Test
     void hugeLearningRatesDivergeOnlyTheirNetworks() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         int networks = 60;
         float[] lr = new float[networks];
@@ -146,7 +148,7 @@ class OpenClFusedTrainingTest {
     /** A chunk that starts at network 5 must give networks 5..7 exactly what a chunk from 0 gives them. */
     @Test
     void chunkOffsetSelectsTheNetworksStreams() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         Architecture arch = Architecture.mlp(1, 3, 3, 1, Activation.PRELU, 0.25f, Loss.MSE,
                 Initializer.of(Initializer.Kind.HE_NORMAL), Initializer.normal(0, 0.1));
         FusedNetwork net = new FusedNetwork(arch, Optimizer.of(Optimizer.Kind.ADAM), newSeed(), FunctionTarget.ABS,
@@ -174,7 +176,7 @@ class OpenClFusedTrainingTest {
 
     @Test
     void selftestRowsPass() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         List<ParityRow> rows = FusedParity.run(cpu(), cl, seed);
         assertEquals(3, rows.size(), "one row per fused configuration");
@@ -186,7 +188,7 @@ class OpenClFusedTrainingTest {
 
     @Test
     void unsupportedConfigurationsFallBackToOpByOp() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         FunctionData data = lu2019Data();
         Architecture wide = Architecture.mlp(1, 17, 2, 1, Activation.RELU, 0f, Loss.MSE,
                 Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
@@ -206,7 +208,8 @@ class OpenClFusedTrainingTest {
         TrainingConfig lu = config(Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0f, Loss.MSE,
                 Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.of(Initializer.Kind.ZEROS)), 1L, 10);
         assertTrue(new EnsembleTrainer(cl).usesFused(lu, data));
-        assertFalse(new EnsembleTrainer(cpu()).usesFused(lu, data), "the CPU engine is the reference: op by op");
+        assertTrue(new EnsembleTrainer(cpu()).usesFused(lu, data), "the CPU engine trains function targets fused");
+        assertFalse(new EnsembleTrainer(cpu()).opByOp().usesFused(lu, data), "opByOp() is the reference path");
         String before = System.getProperty("relulab.fused");
         System.setProperty("relulab.fused", "false");
         try {
@@ -235,8 +238,11 @@ class OpenClFusedTrainingTest {
         return new FunctionData(FunctionTarget.ABS, -X_RANGE, X_RANGE, 3000, 500);
     }
 
+    /** Trains on {@code engine}; on the CPU engine, the reference, always op by op. */
     static EnsembleResult train(Engine engine, TrainingConfig cfg, FunctionData data) {
-        return new EnsembleTrainer(engine).train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
+        EnsembleTrainer trainer = new EnsembleTrainer(engine);
+        if (engine.kind() == dev.relulab.engine.EngineKind.CPU) trainer = trainer.opByOp();
+        return trainer.train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
     }
 
     private static void assertBitIdentical(String where, EnsembleResult want, EnsembleResult got) {

@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,13 +40,13 @@ class OpenClInitTest {
 
     @Test
     void everyWeightInitialiserMatchesCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         for (Initializer init : weightInits()) compareWeights(cl, init, newSeed());
     }
 
     @Test
     void everyBiasInitialiserMatchesCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         for (Initializer init : weightInits()) {
             if (init.kind.ordinal() > Initializer.Kind.UNIFORM.ordinal()) continue;
             long seed = newSeed();
@@ -63,8 +65,8 @@ class OpenClInitTest {
 
     @Test
     void hostFallbackMatchesCpuBitForBit() {
-        OpenClEngine cl = engine();
-        cl.deviceInit = false;
+        DeviceEngine cl = engine();
+        cl.plan().forceHostInit(true);
         try {
             for (Initializer init : weightInits()) {
                 long seed = newSeed();
@@ -79,11 +81,11 @@ class OpenClInitTest {
                 }
             }
         } finally {
-            cl.deviceInit = cl.device().fp64;
+            cl.plan().forceHostInit(false);
         }
     }
 
-    private static void compareWeights(OpenClEngine cl, Initializer init, long seed) {
+    private static void compareWeights(DeviceEngine cl, Initializer init, long seed) {
         Random r = new Random(seed);
         int E = 1 + r.nextInt(60), fanIn = 1 + r.nextInt(200), fanOut = 1 + r.nextInt(40);
         int layer = 1 + r.nextInt(6), netBase = r.nextInt(1_000_000);

@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 
 import dev.relulab.engine.Buffer;
@@ -15,7 +17,7 @@ class OpenClOptimizerTest {
     @ParameterizedTest
     @EnumSource(Optimizer.Kind.class)
     void matchesCpu(Optimizer.Kind kind) {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         Random r = new Random(seed);
         check(cl, Optimizer.of(kind), 37, 35, r, seed);

@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Assumptions;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OpenClSignalHandlersTest {
     @Test
     void jvmHandlersSurviveTheDriver() {
-        OpenClEngine cl = OpenClTestSupport.engine();
+        DeviceEngine cl = OpenClTestSupport.engine();
         cl.fill(cl.floats(3), 1f, 3);
         cl.synchronize();
         Assumptions.assumeTrue(SignalHandlers.recorded(11) != 0, "signal handlers are not tracked on this OS");

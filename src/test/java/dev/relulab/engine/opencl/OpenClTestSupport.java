@@ -3,6 +3,7 @@ package dev.relulab.engine.opencl;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.relulab.engine.Buffer;
+import dev.relulab.engine.DeviceEngine;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.cpu.CpuEngine;
@@ -22,16 +23,16 @@ final class OpenClTestSupport {
     /** DESIGN.md: reductions and products. */
     static final double RTOL_REDUCTION = 1e-4;
 
-    private static OpenClEngine engine;
+    private static DeviceEngine engine;
     private static String unavailable, buildFailure;
 
     private OpenClTestSupport() {}
 
     /** The shared engine; skips the calling test when none opens. */
-    static synchronized OpenClEngine engine() {
+    static synchronized DeviceEngine engine() {
         if (engine == null && unavailable == null) {
             try {
-                engine = (OpenClEngine) OpenClEngine.open(System.getProperty("relulab.opencl.device"), false);
+                engine = (DeviceEngine) OpenClEngine.open(System.getProperty("relulab.opencl.device"), false);
                 Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
             } catch (EngineUnavailableException | LinkageError e) {
                 unavailable = "no OpenCL device: " + e.getMessage().lines().findFirst().orElse("");
@@ -43,8 +44,8 @@ final class OpenClTestSupport {
             fail(unavailable + " (RELULAB_REQUIRE_OPENCL=1: CI must run the OpenCL parity tests)");
         }
         Assumptions.assumeTrue(engine != null, unavailable);
-        engine.forwardVersion = 0;
-        engine.backwardVersion = 0;
+        engine.plan().dense().forceVersion(0);
+        engine.plan().forceHostInit(false);
         return engine;
     }
 

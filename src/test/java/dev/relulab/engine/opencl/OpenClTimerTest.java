@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.relulab.engine.TimerChecks;
@@ -8,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OpenClTimerTest {
     @Test
     void profilingEventTimerMeetsTheContract() {
-        OpenClEngine cl = OpenClTestSupport.engine();
+        DeviceEngine cl = OpenClTestSupport.engine();
         assertEquals("OpenCL profiling events", cl.timerName());
         TimerChecks.check(cl);
     }

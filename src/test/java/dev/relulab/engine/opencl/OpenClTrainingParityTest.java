@@ -1,5 +1,7 @@
 package dev.relulab.engine.opencl;
 
+import dev.relulab.engine.DeviceEngine;
+
 import static dev.relulab.engine.opencl.OpenClTestSupport.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +35,7 @@ class OpenClTrainingParityTest {
 
     @Test
     void lu2019MatchesCpu() {
-        OpenClEngine cl = engine();
+        DeviceEngine cl = engine();
         long seed = newSeed();
         TrainingConfig cfg = TrainingParity.lu2019(NETWORKS, seed);
         FunctionData data = TrainingParity.lu2019Data();

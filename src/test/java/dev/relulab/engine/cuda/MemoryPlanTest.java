@@ -5,23 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class CudaKernelsTest {
-    @Test
-    void narrowLayersRunOneThreadPerOutput() {
-        assertEquals("dense_forward_v1", CudaKernels.denseForwardVersion(1000, 64, 1, 8));
-        assertEquals("dense_forward_v1", CudaKernels.denseForwardVersion(1000, 64, 32, 32));
-    }
-
-    @Test
-    void wideLayersRunTiles() {
-        assertEquals("dense_forward_v2", CudaKernels.denseForwardVersion(10, 64, 784, 128));
-    }
-
-    @Test
-    void tiledGridThatWouldOverflowGridYFallsBack() {
-        assertEquals("dense_forward_v1", CudaKernels.denseForwardVersion(100_000, 64, 784, 128));
-    }
-
+class MemoryPlanTest {
     @Test
     void chunkFitsFreeMemoryWithHeadroom() {
         assertEquals(768, MemoryPlan.maxNetworks(1L << 30, 1 << 20), "1 GiB free less the 256 MiB floor");
@@ -34,5 +18,11 @@ class CudaKernelsTest {
     void chunkTensorsStayIndexableWith32BitInts() {
         int n = MemoryPlan.maxNetworks(80L << 30, 1 << 20);
         assertTrue((long) n * (1 << 20) / Float.BYTES <= Integer.MAX_VALUE, "networks: " + n);
+    }
+
+    @Test
+    void fusedKernelsLocalMemoryOnAnH200() {
+        // ptxas: 22464 bytes of stack per thread; an H200 has 132 SMs of 2048 resident threads each
+        assertEquals(6_072_827_904L, MemoryPlan.localReservation(22_464, 132, 2048));
     }
 }

@@ -1,0 +1,224 @@
+package dev.relulab.engine;
+
+import static dev.relulab.engine.Arg.d;
+import static dev.relulab.engine.Arg.f;
+import static dev.relulab.engine.Arg.floats;
+import static dev.relulab.engine.Arg.i;
+import static dev.relulab.engine.Arg.ints;
+
+import dev.relulab.data.FunctionTarget;
+import dev.relulab.nn.Initializer;
+import dev.relulab.nn.Loss;
+import dev.relulab.nn.Optimizer;
+import dev.relulab.nn.Sampling;
+import dev.relulab.random.Purpose;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which kernels serve each engine operation on a {@link Device}, written once for CUDA and OpenCL: the argument checks
+ * ({@link OpChecks}), the version, the arguments in ABI order (native-kernels/README.md) and the launch range. The
+ * dense layers are {@link DenseLaunches}. With {@code -Drelulab.sync=true} every launch is followed by a wait, so that a
+ * fault inside a kernel is reported against that kernel and its range.
+ */
+public final class KernelPlan {
+    /** System property: wait and check after every launch (slow; for finding the kernel that faults). */
+    public static final String SYNC_PROPERTY = "relulab.sync";
+    /** Work items per group of fused_narrow_train: one warp, so that a small ensemble spreads over every SM. */
+    static final int FUSED_GROUP = 32;
+
+    final Device device;
+    private final boolean syncEveryLaunch = Boolean.getBoolean(SYNC_PROPERTY);
+    private final DenseLaunches dense;
+    /** Whether initWeights/initBiases draw on the host (devices without double precision, or forced by tests). */
+    private boolean hostInit;
+
+    public KernelPlan(Device device) {
+        this.device = device;
+        this.dense = new DenseLaunches(this, GemmMode.fromProperty());
+        this.hostInit = !device.fp64();
+    }
+
+    /** The dense-layer launches, whose version and GEMM rules tests and benchmarks may force. */
+    public DenseLaunches dense() {
+        return dense;
+    }
+
+    /** Draw initial weights on the host and upload them (true), or run the init kernels where the device can (false). */
+    public void forceHostInit(boolean host) {
+        hostInit = host || !device.fp64();
+    }
+
+    /** Queues one launch (none for an empty range); in sync mode waits and names the launch in any fault. */
+    void launch(Kernel kernel, LaunchRange range, Arg... args) {
+        launch(kernel.id(), range, args);
+    }
+
+    /** As {@link #launch(Kernel, LaunchRange, Arg...)} for a compile-time variant ({@link Kernel#variant}). */
+    public void launch(KernelId kernel, LaunchRange range, Arg... args) {
+        if (range.isEmpty()) return;
+        device.launch(kernel, range, args);
+        if (syncEveryLaunch) {
+            try {
+                device.synchronize();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(kernel + " " + range + " faulted: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void fill(Buffer dst, float value, long count) {
+        OpChecks.fill(dst, count);
+        if (count == 0) return;
+        int bits = dst.isInt() ? (int) value : Float.floatToRawIntBits(value);
+        if (device.memset(dst, bits, count)) return;
+        LaunchRange range = LaunchRange.linear(count);
+        if (dst.isInt()) {
+            launch(Kernel.FILL_I32, range, ints("dst", dst), i("value", (int) value), i("count", (int) count));
+        } else {
+            launch(Kernel.FILL_F32, range, floats("dst", dst), f("value", value), i("count", (int) count));
+        }
+    }
+
+    public void copy(Buffer src, Buffer dst, long count) {
+        OpChecks.copy(src, dst, count);
+        if (count > 0) device.copy(src, dst, count);
+    }
+
+    public void initWeights(Engine engine, Initializer init, long seed, int netBase, int E, int layer, int fanIn,
+                            int fanOut, Buffer w, Buffer b) {
+        int total = InitArgs.weights(init, netBase, E, layer, fanIn, fanOut, b);
+        String op = "initWeights " + init;
+        OpChecks.need(op, "w", w, false, total);
+        Sampling s = init.sampling(fanIn, fanOut);
+        if (s.form() == Sampling.Form.RAI) OpChecks.need(op, "b", b, false, (long) E * fanOut);
+        if (hostInit) {
+            HostInit.weightsVia(engine, init, seed, netBase, E, layer, fanIn, fanOut, w, b);
+        } else if (s.form() == Sampling.Form.CONSTANT) {
+            fill(w, (float) s.p0(), total);
+        } else if (s.form() == Sampling.Form.RAI) {
+            launch(Kernel.INIT_RAI, LaunchRange.linear((long) E * fanOut), args(d("std", s.p0()), Arg.seed(seed),
+                    i("netBase", netBase), i("E", E), i("purpose", Purpose.WEIGHTS.code), i("sub", layer),
+                    i("fanIn", fanIn), i("fanOut", fanOut), floats("w", w), floats("b", b)));
+        } else {
+            params(s, seed, netBase, E, Purpose.WEIGHTS, layer, fanIn * fanOut, w, total);
+        }
+    }
+
+    public void initBiases(Engine engine, Initializer init, long seed, int netBase, int E, int layer, int n, Buffer b) {
+        int total = InitArgs.biases(init, netBase, E, layer, n);
+        OpChecks.need("initBiases " + init, "b", b, false, total);
+        Sampling s = init.biasSampling();
+        if (hostInit) {
+            HostInit.biasesVia(engine, init, seed, netBase, E, layer, n, b);
+        } else if (s.form() == Sampling.Form.CONSTANT) {
+            fill(b, (float) s.p0(), total);
+        } else {
+            params(s, seed, netBase, E, Purpose.BIASES, layer, n, b, total);
+        }
+    }
+
+    private void params(Sampling s, long seed, int netBase, int E, Purpose purpose, int sub, int perNet, Buffer dst,
+                        int total) {
+        launch(Kernel.INIT_PARAMS, LaunchRange.linear(total), args(i("form", s.form().code), d("p0", s.p0()),
+                d("p1", s.p1()), Arg.seed(seed), i("netBase", netBase), i("E", E), i("purpose", purpose.code),
+                i("sub", sub), i("perNet", perNet), floats("dst", dst)));
+    }
+
+    public void loss(Loss loss, int E, int B, int n, Buffer out, Buffer target, Buffer dOut, Buffer lossLast,
+                     Buffer lossSum, Buffer diverged) {
+        OpChecks.loss(E, B, n, out, target, dOut, lossLast, lossSum, diverged);
+        launch(Kernel.LOSS_V1, LaunchRange.linear(E), i("loss", loss.code), i("E", E), i("B", B), i("n", n),
+                floats("out", out), floats("target", target), floats("dOut", dOut), floats("lossLast", lossLast),
+                floats("lossSum", lossSum), ints("diverged", diverged));
+    }
+
+    public void optimizerStep(Optimizer opt, int E, long perNet, Buffer param, Buffer grad, Buffer s1, Buffer s2,
+                              Buffer lr, float correction, Buffer diverged) {
+        OpChecks.optimizerStep(opt, E, perNet, param, grad, s1, s2, lr, diverged);
+        launch(Kernel.OPTIMIZER_STEP, LaunchRange.linear((long) E * perNet), i("kind", opt.kind.code),
+                f("momentum", (float) opt.momentum), f("beta1", (float) opt.beta1), f("beta2", (float) opt.beta2),
+                f("epsilon", (float) opt.epsilon), i("E", E), i("perNet", (int) perNet), floats("param", param),
+                floats("grad", grad), floats("s1", opt.stateSlots() >= 1 ? s1 : null),
+                floats("s2", opt.stateSlots() >= 2 ? s2 : null), floats("lr", lr), f("correction", correction),
+                ints("diverged", diverged));
+    }
+
+    public void functionPoints(FunctionTarget fn, float lo, float hi, long seed, int netBase, int E, Purpose purpose,
+                               int nPoints, int start, int B, int epoch, Buffer x, Buffer y) {
+        OpChecks.functionPoints(netBase, E, nPoints, start, B, epoch, x, y);
+        launch(Kernel.FUNCTION_POINTS, LaunchRange.linear((long) E * B), args(i("f", fn.code), f("lo", lo),
+                f("hi", hi), Arg.seed(seed), i("netBase", netBase), i("E", E), i("purpose", purpose.code),
+                i("nPoints", nPoints), i("start", start), i("B", B), i("epoch", epoch), floats("x", x),
+                floats("y", y)));
+    }
+
+    public void gatherRows(Buffer data, Buffer labels, int rowBase, int nRows, int d, int k, long seed, int netBase,
+                           int E, int start, int B, int epoch, Buffer x, Buffer y) {
+        OpChecks.gatherRows(data, labels, rowBase, nRows, d, k, netBase, E, start, B, epoch, x, y);
+        launch(Kernel.GATHER_ROWS, LaunchRange.linear((long) E * B * (d + k)), args(floats("data", data),
+                floats("labels", labels), i("rowBase", rowBase), i("nRows", nRows), i("d", d), i("kLabels", k),
+                Arg.seed(seed), i("netBase", netBase), i("E", E), i("start", start), i("B", B), i("epoch", epoch),
+                floats("x", x), floats("y", y)));
+    }
+
+    public void reduceDead(int E, int n, Buffer alive, Buffer everDead, Buffer dead, Buffer revived, int layers,
+                           int layer) {
+        OpChecks.reduceDead(E, n, alive, everDead, dead, revived, layers, layer);
+        launch(Kernel.REDUCE_DEAD, LaunchRange.linear(E), i("E", E), i("n", n), ints("alive", alive),
+                ints("everDead", everDead), ints("dead", dead), ints("revived", revived), i("layers", layers),
+                i("layer", layer));
+    }
+
+    public void absSum(int E, int B, int n, Buffer a, Buffer sums) {
+        OpChecks.absSum(E, B, n, a, sums);
+        launch(Kernel.ABS_SUM, LaunchRange.linear((long) E * n), i("E", E), i("B", B), i("n", n), floats("a", a),
+                floats("sums", sums));
+    }
+
+    public void dormantMask(int E, int n, Buffer sums, float tau, Buffer alive) {
+        OpChecks.dormantMask(E, n, sums, alive);
+        launch(Kernel.DORMANT_MASK, LaunchRange.linear(E), i("E", E), i("n", n), floats("sums", sums), f("tau", tau),
+                ints("alive", alive));
+    }
+
+    public void outputStats(int E, int B, int n, Buffer v, Buffer stats, boolean first) {
+        OpChecks.outputStats(E, B, n, v, stats, first);
+        launch(Kernel.OUTPUT_STATS, LaunchRange.linear((long) E * n), i("E", E), i("B", B), i("n", n),
+                floats("v", v), floats("stats", stats), i("first", first ? 1 : 0));
+    }
+
+    /** One work item per network; the small spec and per-step corrections are uploaded for the launch and freed after it. */
+    public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
+        OpChecks.trainFused(net, netBase, E, lr, counts, stats);
+        int[] spec = net.spec();
+        float[] corrections = net.corrections();
+        Optimizer opt = net.optimizer;
+        try (Buffer s = device.allocate(spec.length, true); Buffer c = device.allocate(corrections.length, false)) {
+            device.writeInts(s, spec, spec.length);
+            device.write(c, corrections, corrections.length);
+            launch(Kernel.FUSED_NARROW_TRAIN, LaunchRange.linear(E, FUSED_GROUP), args(i("E", E),
+                    i("netBase", netBase), Arg.seed(net.seed), ints("spec", s), i("act", net.arch.hidden.code),
+                    f("alpha", net.arch.alpha), i("optKind", opt.kind.code), f("momentum", (float) opt.momentum),
+                    f("beta1", (float) opt.beta1), f("beta2", (float) opt.beta2), f("epsilon", (float) opt.epsilon),
+                    floats("lr", lr), floats("corrections", c), i("fn", net.target.code), f("lo", net.lo),
+                    f("hi", net.hi), i("nTrain", net.trainPoints), i("nTest", net.testPoints), i("batch", net.batch),
+                    i("epochs", net.epochs), i("probeEveryEpoch", net.probeEveryEpoch ? 1 : 0),
+                    f("tau", net.deadThreshold), ints("counts", counts), floats("stats", stats)));
+            device.synchronize();
+        }
+    }
+
+    /** Flattens arguments and argument groups (the two seed words) into one ABI-ordered array. */
+    static Arg[] args(Object... parts) {
+        List<Arg> out = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof Arg[]) {
+                for (Arg a : (Arg[]) p) out.add(a);
+            } else {
+                out.add((Arg) p);
+            }
+        }
+        return out.toArray(new Arg[0]);
+    }
+}
