@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
@@ -179,11 +178,5 @@ public final class SparkSweep {
             b.append(' ').append(!a.isEmpty() && PLAIN.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return b.toString();
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "relulab-spark --task-networks %d --task-memory %d", taskNetworks,
-                taskMemoryMib);
     }
 }

@@ -53,6 +53,11 @@ public final class SweepOutput {
         } else {
             writeGrid(header, wallSeconds, out);
         }
+        if (engines.size() > 1) {
+            // as relulab merge --allow-mixed-engines: engines agree within their parity tolerances, not bit for bit
+            out.println("note: the tasks ran on " + String.join(" + ", engines) + "; a single run's files equal "
+                    + "these only within the engines' parity tolerances (--engine cuda or cpu keeps one engine)");
+        }
         folder.commit();
     }
 
