@@ -58,6 +58,29 @@ class SparkSweepTest {
         assertFalse(Files.exists(spark.resolveSibling(".spark.relulab-partial")), "the staging folder was renamed");
     }
 
+    /** Reports the first shard's networks as trained on CUDA, as a task on a GPU executor would. */
+    record FirstShardOnCuda() implements TaskFunction {
+        @Override
+        public TaskResult run(SweepTask task, org.apache.spark.TaskContext context) throws Exception {
+            TaskResult r = new TaskRunner().run(task, context);
+            return task.shardIndex() != 1 ? r : new TaskResult(r.csv(), r.seconds(), "cuda", "a GPU",
+                    r.trainingPath(), r.trainedOpByOp());
+        }
+    }
+
+    @Test
+    void tasksOnTwoEnginesAreNamedInTheSummaryAndANote() throws Exception {
+        Path spark = dir.resolve("spark");
+        LocalSpark.Result r = LocalSpark.sparkSweep(sc, new FirstShardOnCuda(), "--task-networks", "20", "collapse",
+                "--networks", "40", "--depth", "3", "--points", "64", "--test-points", "8", "--epochs", "1",
+                "--out", spark.toString());
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("note: the tasks ran on cuda + cpu;"), r.out());
+        JsonNode s = Json.MAPPER.readTree(spark.resolve("summary.json").toFile());
+        assertEquals("cuda + cpu", s.get("engine").asText());
+        assertTrue(s.get("device").asText().startsWith("a GPU; Java"), s.toString());
+    }
+
     @Test
     void aRunThroughSparkWritesTheSingleRunsNetworksCsvByteForByte() throws Exception {
         String[] run = {"--networks", "333", "--depth", "5", "--points", "256", "--test-points", "40", "--epochs", "2",
