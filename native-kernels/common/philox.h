@@ -41,10 +41,15 @@ DEVICE void philox_block(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1, u
     out[3] = c3;
 }
 
+/* Word i & 3 of a block, chosen with constant indices (a dynamic index would put the block on the stack). */
+DEVICE uint philox_pick(const uint *blk, uint i) {
+    return (i & 2u) != 0u ? ((i & 1u) != 0u ? blk[3] : blk[2]) : ((i & 1u) != 0u ? blk[1] : blk[0]);
+}
+
 DEVICE uint stream_bits(uint seed_lo, uint seed_hi, int network, uint word2, uint i, uint attempt) {
     uint blk[4];
     philox_block(i >> 2, (uint) network, word2, attempt, seed_lo, seed_hi, blk);
-    return blk[i & 3u];
+    return philox_pick(blk, i);
 }
 
 DEVICE float unit_float(uint bits) {

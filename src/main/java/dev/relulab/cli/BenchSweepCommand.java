@@ -65,8 +65,8 @@ public final class BenchSweepCommand implements Runnable {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
             CollapseExperiment first = new CollapseExperiment(check);
-            boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
-            md.append("Training path: ").append(fused ? EnsembleResult.FUSED : EnsembleResult.OP_BY_OP).append(".\n\n");
+            md.append("Training path: ").append(new EnsembleTrainer(engine).trainingPath(first.config, first.data))
+                    .append(".\n\n");
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks

@@ -147,6 +147,11 @@ public interface Engine extends AutoCloseable {
         throw new UnsupportedOperationException(kind() + " engine has no fused training");
     }
 
+    /** How {@link #trainFused} trains E networks of {@code net} here, in one line for the CLI (variant, lanes). */
+    default String fusedPath(FusedNetwork net, int E) {
+        return "fused";
+    }
+
     /** Waits for all queued work. */
     void synchronize();
 

@@ -8,13 +8,23 @@ import dev.relulab.nn.Optimizer;
 import dev.relulab.nn.Sampling;
 
 /**
- * One narrow network's whole training on a function target, described for the fused kernel
- * (native-kernels/common/fused_narrow.h): architecture, optimizer, data, schedule and dead-unit rule, flattened to the
- * kernel's {@link #spec()} and {@link #corrections()}, with the layout of its results.
+ * One narrow network's whole training on a function target, described for the fused kernels
+ * (native-kernels/common/fused_v2.h, fused_v2_lanes.h): architecture, optimizer, data, schedule and dead-unit rule,
+ * flattened to the kernels' {@link #spec()} and {@link #corrections()}, with the layout of their results;
+ * {@link FusedVariant} picks the compiled variant.
  */
 public final class FusedNetwork {
-    /** The kernel's compile-time limits (FN_MAX_WIDTH, FN_MAX_LAYERS, FN_MAX_PARAMS in fused_narrow.h). */
+    /**
+     * The fused kernels' limits: hidden width (16 alive bits per layer), dense layers (FV_MAX_H + 1), weights and
+     * biases (the work-group kernels' owner loops are sized for 1024 plus the slopes).
+     */
     public static final int MAX_WIDTH = 16, MAX_LAYERS = 17, MAX_PARAMS = 1024;
+    /** |5x| below this keeps the kernels' sine exact enough (SIN_NEAR_LIMIT in native-kernels/common/data.h). */
+    public static final float SIN_NEAR_LIMIT = 524288f;
+    /** System property: {@code -Drelulab.fused.skip=false} turns exact skipping off (for comparisons). */
+    public static final String SKIP_PROPERTY = "relulab.fused.skip";
+    /** System property: {@code -Drelulab.fused.lanes=1} or {@code 32} forces a lane mode; unset, the rule picks. */
+    public static final String LANES_PROPERTY = "relulab.fused.lanes";
     /** Ints per initialiser in {@link #spec()}: form, two doubles as (hi, lo) words, the two as float bits. */
     static final int INIT_INTS = 7;
     /** Floats per network in the stats result: last epoch's loss sum, prediction and target stats. */
@@ -29,6 +39,10 @@ public final class FusedNetwork {
     public final boolean probeEveryEpoch;
     /** ReDo threshold tau (0: the exact dead test). */
     public final float deadThreshold;
+    /** Whether dead-from-layer-h networks skip the work whose result is known (fused_v2.h, "Exact skipping"). */
+    public final boolean exactSkipping;
+    /** Lanes per network forced for this training (1 or {@link FusedVariant#LANES}); 0 lets the engine choose. */
+    public final int lanes;
 
     public FusedNetwork(Architecture arch, Optimizer optimizer, long seed, FunctionTarget target, float lo, float hi,
                         int trainPoints, int testPoints, int batch, int epochs, boolean probeEveryEpoch,
@@ -45,6 +59,40 @@ public final class FusedNetwork {
         this.epochs = epochs;
         this.probeEveryEpoch = probeEveryEpoch;
         this.deadThreshold = deadThreshold;
+        this.exactSkipping = Boolean.parseBoolean(System.getProperty(SKIP_PROPERTY, "true"));
+        this.lanes = Integer.getInteger(LANES_PROPERTY, 0);
+    }
+
+    private FusedNetwork(FusedNetwork n, boolean exactSkipping, int lanes) {
+        this.arch = n.arch;
+        this.optimizer = n.optimizer;
+        this.seed = n.seed;
+        this.target = n.target;
+        this.lo = n.lo;
+        this.hi = n.hi;
+        this.trainPoints = n.trainPoints;
+        this.testPoints = n.testPoints;
+        this.batch = n.batch;
+        this.epochs = n.epochs;
+        this.probeEveryEpoch = n.probeEveryEpoch;
+        this.deadThreshold = n.deadThreshold;
+        this.exactSkipping = exactSkipping;
+        this.lanes = lanes;
+    }
+
+    /** The same training with exact skipping on or off. */
+    public FusedNetwork withSkipping(boolean on) {
+        return new FusedNetwork(this, on, lanes);
+    }
+
+    /** The same training in a forced lane mode (1 or {@link FusedVariant#LANES}; 0: the engine's rule). */
+    public FusedNetwork withLanes(int lanesPerNetwork) {
+        return new FusedNetwork(this, exactSkipping, lanesPerNetwork);
+    }
+
+    /** True when exact skipping can apply: on, ReLU, the exact dead test. */
+    public boolean skips() {
+        return exactSkipping && arch.hidden == dev.relulab.nn.Activation.RELU && !(deadThreshold > 0);
     }
 
     /** Why the fused kernel cannot train this network, or null when it can. */
@@ -52,7 +100,17 @@ public final class FusedNetwork {
         if (arch.loss != Loss.MSE) return "loss " + arch.loss + " (the fused kernel has mse only)";
         if (arch.inputs() != 1 || arch.outputs() != 1) return "widths " + arch + " (the fused kernel has 1 in, 1 out)";
         if (arch.layers() > MAX_LAYERS) return arch.layers() + " layers > " + MAX_LAYERS;
+        if (arch.hiddenLayers() < 1) return "no hidden layer";
         if (arch.maxWidth() > MAX_WIDTH) return "width " + arch.maxWidth() + " > " + MAX_WIDTH;
+        for (int l = 2; l <= arch.hiddenLayers(); l++) {
+            if (arch.width(l) != arch.width(1)) return "hidden widths " + arch + " differ (the fused kernels have one)";
+        }
+        if (target != FunctionTarget.ABS && 5 * Math.max(Math.abs(lo), Math.abs(hi)) >= SIN_NEAR_LIMIT) {
+            return "x range [" + lo + ", " + hi + "]: |5x| reaches " + SIN_NEAR_LIMIT + " (the fused kernels' sine)";
+        }
+        if (lanes != 0 && lanes != 1 && lanes != FusedVariant.LANES) {
+            return LANES_PROPERTY + "=" + lanes + " (allowed: 1, " + FusedVariant.LANES + ")";
+        }
         if (arch.parametersPerNetwork() > MAX_PARAMS) {
             return arch.parametersPerNetwork() + " parameters > " + MAX_PARAMS;
         }

@@ -16,11 +16,11 @@ public final class EnsembleResult {
     public final int[][] deadStart, deadEnd, revived;
     /** Wall-clock seconds of the training (data, init, epochs, probes), without JVM start. */
     public double seconds;
-    /** How the engine trained: {@link #OP_BY_OP} or {@link #FUSED}. */
+    /** How the engine trained: {@link #OP_BY_OP} or the fused variant ({@code Engine.fusedPath}). */
     public String trainingPath = OP_BY_OP;
 
     /** Training paths, for reports. */
-    public static final String OP_BY_OP = "op by op", FUSED = "fused (fused_narrow_train v1, one launch per chunk)";
+    public static final String OP_BY_OP = "op by op";
 
     /** Empty outcomes for networks with global ids [firstNetwork, firstNetwork + networks) of widths {@code widths}. */
     public EnsembleResult(int firstNetwork, int networks, int[] widths) {

@@ -35,6 +35,12 @@ public final class EnsembleTrainer {
         return FusedTrainer.plan(engine, cfg, data) != null;
     }
 
+    /** How this training runs here, in one line: the fused variant and its lanes, or {@link EnsembleResult#OP_BY_OP}. */
+    public String trainingPath(TrainingConfig cfg, DataSource data) {
+        FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
+        return fused == null ? EnsembleResult.OP_BY_OP : engine.fusedPath(fused, fusedChunkSize(cfg, fused));
+    }
+
     private int fusedChunkSize(TrainingConfig cfg, FusedNetwork fused) {
         int fit = engine.maxChunkNetworks(FusedTrainer.bytesPerNetwork(fused));
         int balanced = (cfg.networks + engine.parallelChunks() - 1) / engine.parallelChunks();
@@ -52,8 +58,8 @@ public final class EnsembleTrainer {
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
         FusedNetwork fused = FusedTrainer.plan(engine, cfg, data);
-        if (fused != null) out.trainingPath = EnsembleResult.FUSED;
         int chunk = fused == null ? chunkSize(cfg) : fusedChunkSize(cfg, fused);
+        if (fused != null) out.trainingPath = engine.fusedPath(fused, chunk);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();

@@ -3,6 +3,7 @@ package dev.relulab.train;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.FusedVariant;
 
 /**
  * Trains chunks with the engine's fused kernel: one launch per chunk does everything {@link ChunkTrainer} does
@@ -38,9 +39,9 @@ final class FusedTrainer implements AutoCloseable {
         return eng.canTrainFused(net) ? net : null;
     }
 
-    /** Engine bytes one network needs: its learning rate and results. */
+    /** Engine bytes one network needs: its learning rate, initial parameters and results. */
     static long bytesPerNetwork(FusedNetwork net) {
-        return 4L * (1 + net.countsPerNetwork() + FusedNetwork.STATS);
+        return 4L * (1 + FusedVariant.of(net, 1).parameters() + net.countsPerNetwork() + FusedNetwork.STATS);
     }
 
     void train(int netBase, int E, EnsembleResult out, Progress progress) {
@@ -64,6 +65,10 @@ final class FusedTrainer implements AutoCloseable {
                 revived[e * H + h] = c[e * stride + 2 * H + h];
             }
             diverged[e] = c[e * stride + 3 * H];
+            if (diverged[e] < 0) {
+                throw new IllegalStateException("trainFused: " + eng.fusedPath(net, E) + " had too little local"
+                        + " memory for network " + (netBase + e) + " (FusedVariant.localFloats disagrees with the kernel)");
+            }
             lossSum[e] = s[e * FusedNetwork.STATS];
             System.arraycopy(s, e * FusedNetwork.STATS + 1, pred, e * 4, 4);
             System.arraycopy(s, e * FusedNetwork.STATS + 5, target, e * 4, 4);

@@ -6,6 +6,7 @@ import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.FusedVariant;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
@@ -22,11 +23,13 @@ public final class CudaEngine implements Engine {
     private final CudaContext ctx;
     private final KernelModule module;
     private final CudaKernels kernels;
+    private final CudaFusedLaunch fused;
 
-    private CudaEngine(CudaContext ctx, KernelModule module) {
+    private CudaEngine(CudaContext ctx, KernelModule module, CudaFusedLaunch fused) {
         this.ctx = ctx;
         this.module = module;
         this.kernels = new CudaKernels(new Launcher(ctx, module));
+        this.fused = fused;
     }
 
     /** Opens the first CUDA device (or {@code -Drelulab.cuda.device=N}), or says in one line why it cannot. */
@@ -40,11 +43,14 @@ public final class CudaEngine implements Engine {
             throw new EngineUnavailableException(e.getMessage(), e);
         }
         KernelModule module = null;
+        CudaFusedLaunch fused = null;
         try {
             module = new KernelModule();
             module.require(CudaKernels.NAMES);
-            return new CudaEngine(ctx, module);
+            fused = new CudaFusedLaunch(ctx, ctx.device.multiprocessors);
+            return new CudaEngine(ctx, module, fused);
         } catch (EngineUnavailableException | RuntimeException e) {
+            if (fused != null) fused.close();
             if (module != null) module.close();
             ctx.close();
             if (e instanceof CudaError) throw new EngineUnavailableException(e.getMessage(), e);
@@ -232,20 +238,29 @@ public final class CudaEngine implements Engine {
 
     @Override
     public boolean canTrainFused(FusedNetwork net) {
-        return net.unsupported() == null;
+        return net.unsupported() == null && fused.variant(net, 1) != null && fused.variant(net, 1 << 20) != null;
+    }
+
+    @Override
+    public String fusedPath(FusedNetwork net, int E) {
+        FusedVariant v = fused.variant(net, E);
+        return v == null ? "fused (no variant shipped)" : v.describe();
     }
 
     @Override
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         String why = net.unsupported();
         if (why != null) throw new IllegalArgumentException("trainFused: unsupported network: " + why);
+        FusedVariant v = fused.variant(net, E);
+        if (v == null) throw new IllegalArgumentException("trainFused: no shipped variant for " + net.arch);
         int[] spec = net.spec();
         float[] corrections = net.corrections();
         ctx.makeCurrent();
-        try (Buffer s = ints(spec.length); Buffer c = floats(corrections.length)) {
+        try (Buffer s = ints(spec.length); Buffer c = floats(corrections.length);
+             Buffer init = floats((long) v.parameters() * E)) {
             writeInts(s, spec, spec.length);
             write(c, corrections, corrections.length);
-            kernels.trainFused(net, netBase, E, s, c, lr, counts, stats);
+            fused.run(v, netBase, E, s, init, lr, c, counts, stats);
             ctx.synchronize();
         }
     }
@@ -276,6 +291,7 @@ public final class CudaEngine implements Engine {
     public void close() {
         try {
             CudaContext.logFailure(JCudaDriver.cuCtxSetCurrent(ctx.context), "cuCtxSetCurrent");
+            fused.close();
             module.close();
         } finally {
             ctx.close();

@@ -2,7 +2,6 @@ package dev.relulab.engine.cuda;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
-import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
@@ -25,12 +24,7 @@ final class CudaKernels {
             "activation_backward", "dense_backward_weights", "dense_backward_weights_v2", "dense_backward_dx_v1",
             "dense_backward_dx_v2", "loss_v1", "optimizer_step",
             "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats", "init_params",
-            "init_rai", "fused_narrow_train");
-    /**
-     * Threads per block of fused_narrow_train: one warp, so that a small ensemble (one thread per network) spreads
-     * over every SM instead of filling a few.
-     */
-    static final int FUSED_BLOCK = 32;
+            "init_rai", "fused_init");
     /** The driver's limit on gridDim.y. */
     private static final int MAX_GRID_Y = 65535;
 
@@ -221,23 +215,6 @@ final class CudaKernels {
         need("outputStats", "v", v, false, elements("outputStats", E, B, n));
         need("outputStats", "stats", stats, false, elements("outputStats", E, n, 4));
         launcher.launch("output_stats", LaunchShape.linear((long) E * n), E, B, n, v, stats, first ? 1 : 0);
-    }
-
-    /** One thread per network; {@code spec} and {@code corrections} hold {@link FusedNetwork#spec()} and its steps. */
-    void trainFused(FusedNetwork net, int netBase, int E, Buffer spec, Buffer corrections, Buffer lr, Buffer counts,
-                    Buffer stats) {
-        String op = "trainFused";
-        need(op, "spec", spec, true, net.spec().length);
-        need(op, "corrections", corrections, false, Math.max(1, net.totalSteps()));
-        need(op, "lr", lr, false, E);
-        need(op, "counts", counts, true, elements(op, E, 1, net.countsPerNetwork()));
-        need(op, "stats", stats, false, elements(op, E, 1, FusedNetwork.STATS));
-        Optimizer opt = net.optimizer;
-        launcher.launch("fused_narrow_train", LaunchShape.linear(E, FUSED_BLOCK), E, netBase, (int) net.seed,
-                (int) (net.seed >>> 32), spec, net.arch.hidden.code, net.arch.alpha, opt.kind.code,
-                (float) opt.momentum, (float) opt.beta1, (float) opt.beta2, (float) opt.epsilon, lr, corrections,
-                net.target.code, net.lo, net.hi, net.trainPoints, net.testPoints, net.batch, net.epochs,
-                net.probeEveryEpoch ? 1 : 0, net.deadThreshold, counts, stats);
     }
 
     private static LaunchShape tileShape(int gx, int gy) {

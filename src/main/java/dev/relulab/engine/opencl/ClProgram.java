@@ -22,7 +22,7 @@ final class ClProgram implements AutoCloseable {
         "prelu_slope_grad", "activation_backward", "dense_backward_weights", "dense_backward_weights_v2",
         "dense_backward_dx_v1", "dense_backward_dx_v2", "loss_v1",
         "optimizer_step", "function_points", "gather_rows", "reduce_dead", "abs_sum", "dormant_mask", "output_stats",
-        "fused_narrow_train"};
+        "fused_init"};
     /** Kernels of init.h, in the program only where the device has cl_khr_fp64 (relulab.cl guards the include). */
     static final String[] FP64_KERNELS = {"init_params", "init_rai"};
 
@@ -30,24 +30,35 @@ final class ClProgram implements AutoCloseable {
     private final Map<String, Long> kernels = new LinkedHashMap<>();
 
     ClProgram(long context, ClDevice device) throws EngineUnavailableException {
-        String source = KernelSource.load();
+        this(context, device, KernelSource.MAIN, "", KERNELS);
+        if (device.fp64) {
+            int[] err = new int[1];
+            for (String name : FP64_KERNELS) create(name, err);
+        }
+    }
+
+    /**
+     * Builds kernels/{@code main} with {@code options} (after the exact division and sqrt option where the device has
+     * it) and looks up {@code names}; a failed build reports the driver's log.
+     */
+    ClProgram(long context, ClDevice device, String main, String options, String... names)
+            throws EngineUnavailableException {
+        String source = KernelSource.load(main);
         int[] err = new int[1];
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer rc = stack.mallocInt(1);
             program = clCreateProgramWithSource(context, source, rc);
-            ClCheck.check(rc.get(0), "clCreateProgramWithSource", KernelSource.MAIN);
+            ClCheck.check(rc.get(0), "clCreateProgramWithSource", main);
         }
-        int rc = clBuildProgram(program, device.id, device.exactDivSqrt ? EXACT_DIV_SQRT : "", null, 0);
+        String all = ((device.exactDivSqrt ? EXACT_DIV_SQRT : "") + " " + options).trim();
+        int rc = clBuildProgram(program, device.id, all, null, 0);
         if (rc != CL_SUCCESS) {
             String log = buildLog(device.id);
             clReleaseProgram(program);
-            throw new EngineUnavailableException("OpenCL build of kernels/" + KernelSource.MAIN + " failed on "
+            throw new EngineUnavailableException("OpenCL build of kernels/" + main + " (" + all + ") failed on "
                     + device + " (" + ClCheck.name(rc) + "); build log:\n" + log);
         }
-        for (String name : KERNELS) create(name, err);
-        if (device.fp64) {
-            for (String name : FP64_KERNELS) create(name, err);
-        }
+        for (String name : names) create(name, err);
     }
 
     private void create(String name, int[] err) {
@@ -58,7 +69,7 @@ final class ClProgram implements AutoCloseable {
 
     long kernel(String name) {
         Long k = kernels.get(name);
-        if (k == null) throw new IllegalArgumentException("no kernel '" + name + "' in " + KernelSource.MAIN);
+        if (k == null) throw new IllegalArgumentException("no kernel '" + name + "' in this program");
         return k;
     }
 

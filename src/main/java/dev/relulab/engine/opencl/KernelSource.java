@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The OpenCL program text: {@code opencl/relulab.cl} from the jar's {@code kernels/} resources (or the source tree's
+ * An OpenCL program text: {@code opencl/relulab.cl} (or {@code opencl/fused.cl}) from the jar's {@code kernels/} resources (or the source tree's
  * native-kernels/ when run from an IDE), with each quoted {@code #include} replaced by the file's text once, and
  * {@code #line} markers so that the driver's build log names the original file and line.
  */
@@ -23,8 +23,13 @@ final class KernelSource {
     private KernelSource() {}
 
     static String load() {
+        return load(MAIN);
+    }
+
+    /** The program text of kernels/{@code main} with its includes inlined. */
+    static String load(String main) {
         StringBuilder out = new StringBuilder();
-        expand(MAIN, out, new HashSet<>());
+        expand(main, out, new HashSet<>());
         return out.toString();
     }
 

@@ -8,6 +8,7 @@ import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.FusedVariant;
 import dev.relulab.engine.HostInit;
 import dev.relulab.engine.InitArgs;
 import dev.relulab.nn.Activation;
@@ -39,6 +40,7 @@ public final class OpenClEngine implements Engine {
     private final long context, queue;
     private final ClProgram program;
     private final ClLaunch launch;
+    private final ClFusedLaunch fused;
     private final int local;
     /** dense_forward version: 0 picks by shape and device, 1 or 2 forces one (tests). */
     int forwardVersion;
@@ -71,6 +73,7 @@ public final class OpenClEngine implements Engine {
         }
         program = p;
         launch = new ClLaunch(queue, program);
+        fused = new ClFusedLaunch(context, queue, device);
         deviceInit = device.fp64;
         if (!device.fp64) {
             LOG.log(System.Logger.Level.INFO, device + " has no cl_khr_fp64: initial weights are drawn on the host");
@@ -110,12 +113,10 @@ public final class OpenClEngine implements Engine {
             initWeights(Initializer.of(Initializer.Kind.HE_NORMAL), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.uniform(-1, 1), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.of(Initializer.Kind.RAI), 0L, 0, 1, 1, 2, 2, f2, f1);
-            Architecture tiny = new Architecture(new int[] {1, 2, 1}, Activation.PRELU, 0.25f, Loss.MSE,
-                    new Initializer[] {Initializer.of(Initializer.Kind.RAI),
-                        Initializer.of(Initializer.Kind.HE_NORMAL)},
-                    Initializer.of(Initializer.Kind.ZEROS));
-            trainFused(new FusedNetwork(tiny, Optimizer.of(Optimizer.Kind.ADAM), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1,
-                    2, 1, true, 0f), 0, 1, f1, i1, f2);
+            fusedInit(new FusedNetwork(Architecture.mlp(1, 2, 1, 1, Activation.RELU, 0f, Loss.MSE,
+                    Initializer.of(Initializer.Kind.RAI), Initializer.of(Initializer.Kind.ZEROS)),
+                    Optimizer.of(Optimizer.Kind.SGD), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1, 2, 1, true, 0f), 0, 1, i1,
+                    f1);
             synchronize();
         } finally {
             forwardVersion = 0;
@@ -502,6 +503,16 @@ public final class OpenClEngine implements Engine {
     }
 
     @Override
+    public String fusedPath(FusedNetwork net, int E) {
+        return fused.variant(net, E).describe();
+    }
+
+    /** The variant trainFused runs for E networks of {@code net} (tests). */
+    FusedVariant fusedVariant(FusedNetwork net, int E) {
+        return fused.variant(net, E);
+    }
+
+    @Override
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         String op = "trainFused";
         String why = net.unsupported();
@@ -509,20 +520,24 @@ public final class OpenClEngine implements Engine {
         Shapes.need(op, "lr", lr, false, E);
         Shapes.need(op, "counts", counts, true, Shapes.total(op, E, net.countsPerNetwork()));
         Shapes.need(op, "stats", stats, false, Shapes.total(op, E, FusedNetwork.STATS));
-        int[] spec = net.spec();
+        FusedVariant v = fused.variant(net, E);
         float[] corrections = net.corrections();
-        Optimizer opt = net.optimizer;
-        try (Buffer s = ints(spec.length); Buffer c = floats(corrections.length)) {
-            writeInts(s, spec, spec.length);
+        try (Buffer s = ints(net.spec().length); Buffer c = floats(corrections.length);
+             Buffer init = floats(Shapes.total(op, E, v.parameters()))) {
+            fusedInit(net, netBase, E, s, init);
             write(c, corrections, corrections.length);
-            launch.kernel("fused_narrow_train").i(E).i(netBase).i((int) net.seed).i((int) (net.seed >>> 32)).buf(s)
-                    .i(net.arch.hidden.code).f(net.arch.alpha).i(opt.kind.code).f((float) opt.momentum)
-                    .f((float) opt.beta1).f((float) opt.beta2).f((float) opt.epsilon).buf(lr).buf(c)
-                    .i(net.target.code).f(net.lo).f(net.hi).i(net.trainPoints).i(net.testPoints).i(net.batch)
-                    .i(net.epochs).i(net.probeEveryEpoch ? 1 : 0).f(net.deadThreshold).buf(counts).buf(stats)
-                    .run1d(E, local);
+            fused.run(v, netBase, E, init, lr, c, counts, stats);
             synchronize();
         }
+    }
+
+    /** fused_init: the initial parameters of networks [netBase, netBase + E) into init [P][E]; spec is scratch. */
+    private void fusedInit(FusedNetwork net, int netBase, int E, Buffer spec, Buffer init) {
+        int[] s = net.spec();
+        writeInts(spec, s, s.length);
+        int P = FusedVariant.of(net, 1).parameters();
+        launch.kernel("fused_init").i(E).i(netBase).i((int) net.seed).i((int) (net.seed >>> 32)).buf(spec).i(P)
+                .buf(init).run1d(Shapes.total("fusedInit", E, P), local);
     }
 
     @Override
@@ -575,7 +590,9 @@ public final class OpenClEngine implements Engine {
         try {
             int rc = clFinish(queue);
             if (rc != CL_SUCCESS) warn("clFinish: " + ClCheck.name(rc));
-            String err = program.release();
+            String err = fused.release();
+            if (err != null) warn(err);
+            err = program.release();
             if (err != null) warn(err);
             rc = clReleaseCommandQueue(queue);
             if (rc != CL_SUCCESS) warn("clReleaseCommandQueue: " + ClCheck.name(rc));

@@ -1,0 +1,135 @@
+package dev.relulab.engine;
+
+import dev.relulab.nn.Activation;
+import dev.relulab.nn.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One compile-time variant of the fused trainer (native-kernels/common/fused_v2.h, fused_v2_lanes.h) for a network:
+ * its kernel name, the -D options that build it, its launch shape and the local memory it needs. {@link #lanes}
+ * is 1 (one work item per network, the network's state in registers; depth compile-time) or {@link #LANES} (one
+ * work group per network, one lane per example; depth a loop).
+ */
+public final class FusedVariant {
+    /** Work items per group of the one-lane kernels (FV_GROUP). */
+    public static final int GROUP = 32;
+    /** Lanes per network of the work-group kernels (FV_LANES). */
+    public static final int LANES = 32;
+    /**
+     * The lane rule on a GPU: one item per network only when the ensemble fills at least this many warps per
+     * compute unit (below, most SMs would idle) and exact skipping cannot apply (with it, a warp of 32 networks runs
+     * the full path as long as one of them is alive, while a work group per network finishes a dead one early).
+     */
+    public static final int FILL_WARPS = 8;
+
+    public final FusedNetwork net;
+    public final int width, hidden, lanes;
+    public final boolean slopes;
+
+    private FusedVariant(FusedNetwork net, int lanes) {
+        this.net = net;
+        this.width = net.arch.width(1);
+        this.hidden = net.arch.hiddenLayers();
+        this.lanes = lanes;
+        this.slopes = net.arch.hidden == Activation.PRELU;
+    }
+
+    /** The variant of {@code net} with {@code lanes} lanes per network (1 or {@link #LANES}). */
+    public static FusedVariant of(FusedNetwork net, int lanes) {
+        if (lanes != 1 && lanes != LANES) {
+            throw new IllegalArgumentException("lanes per network must be 1 or " + LANES + ", got " + lanes);
+        }
+        return new FusedVariant(net, lanes);
+    }
+
+    /**
+     * Lanes per network for E networks: {@code net.lanes} when it forces a mode; on a CPU device 1 (each work item
+     * runs a whole network's loops, no barriers); on a GPU 1 only when a one-lane variant exists, exact skipping
+     * cannot apply and E fills {@link #FILL_WARPS} warps on each of {@code computeUnits}; else {@link #LANES}.
+     */
+    public static int lanesFor(FusedNetwork net, int E, boolean gpu, int computeUnits, boolean oneLaneAvailable) {
+        if (net.lanes != 0) return net.lanes;
+        if (!gpu) return 1;
+        boolean fills = (long) E >= (long) FILL_WARPS * 32 * Math.max(1, computeUnits);
+        return oneLaneAvailable && fills && !net.skips() ? 1 : LANES;
+    }
+
+    /** Weights and biases per network in the kernels' layout (per layer W [nOut][nIn], then b). */
+    public int parameters() {
+        return 2 * width + (hidden - 1) * (width * width + width) + width + 1;
+    }
+
+    /** Parameters plus the PReLU slopes. */
+    public int trained() {
+        return parameters() + (slopes ? hidden * width : 0);
+    }
+
+    /** Optimizer state floats per parameter. */
+    public int slots() {
+        return net.optimizer.kind == Optimizer.Kind.ADAM ? 2 : net.optimizer.kind == Optimizer.Kind.MOMENTUM ? 1 : 0;
+    }
+
+    /** FV_TAG: activation, width, (depth,) lanes. */
+    public String tag() {
+        return "_" + net.arch.hidden.cliName() + "_w" + width + (lanes == 1 ? "_h" + hidden : "") + "_l" + lanes;
+    }
+
+    public String kernel() {
+        return "fused_v2" + tag();
+    }
+
+    /**
+     * Local floats of one work group: one-lane kernels keep each item's optimizer state and ReDo sums there
+     * ([slots][PT][item], then [HW][item]); the work-group kernels their whole plan (fused_v2_lanes.h, plan_floats).
+     */
+    public int localFloats() {
+        int HW = hidden * width, PT = trained();
+        if (lanes == 1) return GROUP * (slots() * PT + HW);
+        int rows = (1 + HW) + HW + (HW + 1) + (slopes ? HW : 0) + 3 + hidden + 1;
+        return (2 + slots()) * PT + rows * (lanes + 1) + 2 * hidden + HW + 4;
+    }
+
+    /** Work items per group. */
+    public int local() {
+        return lanes == 1 ? GROUP : lanes;
+    }
+
+    /** Global work items for E networks. */
+    public long global(int E) {
+        return lanes == 1 ? ((long) E + GROUP - 1) / GROUP * GROUP : (long) E * lanes;
+    }
+
+    /**
+     * The -D options of this variant: shape, lanes, slopes, name, the activation and (where {@code withOptimizer}, as
+     * OpenCL builds a program per configuration) the optimizer as constants, and the local size (OpenCL).
+     */
+    public List<String> defines(boolean withOptimizer) {
+        List<String> d = new ArrayList<>();
+        d.add("-DFV_W=" + width);
+        if (lanes == 1) {
+            d.add("-DFV_H=" + hidden);
+            d.add("-DFV_GROUP=" + GROUP);
+        }
+        d.add("-DFV_LANES=" + lanes);
+        d.add("-DFV_SLOPES=" + (slopes ? 1 : 0));
+        d.add("-DFV_TAG=" + tag());
+        d.add("-DFV_ACT=" + net.arch.hidden.code);
+        if (withOptimizer) {
+            d.add("-DFV_OPT=" + net.optimizer.kind.code);
+            d.add("-DFV_LOCAL_FLOATS=" + Math.max(1, localFloats()));
+        }
+        return d;
+    }
+
+    /** One line for the CLI and reports: the kernel, its lanes and whether exact skipping is on. */
+    public String describe() {
+        return "fused v2 (" + kernel() + ", " + (lanes == 1 ? "one work item" : lanes + " lanes") + " per network"
+                + (net.skips() ? ", exact skipping" : "") + ")";
+    }
+
+    @Override
+    public String toString() {
+        return kernel();
+    }
+}
