@@ -35,7 +35,8 @@
  *   Local memory: FV_GROUP * FV_PT * state slots floats, [slot][k][item]: the optimizer state (touched once per
  *   step).
  * Launch (FV_LANES > 1): E groups of FV_LANES items; group e trains network netBase + e (see fused_v2_lanes.h).
- * Writes counts[E][3H + 1] (dead per hidden layer at the start and the end, revived, diverged) and stats[E][9]
+ * Writes counts[E][3H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the
+ * dead-from-h path) and stats[E][9]
  * (last epoch's loss sum, prediction and target statistics), once per network.
  */
 #if !defined(FV_W) || !defined(FV_H) || !defined(FV_GROUP) || !defined(FV_SLOPES) || !defined(FV_TAG)
@@ -257,9 +258,9 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         alive[w] = 0u;
         everDead[w] = 0u;
     }
-    GLOBAL int *out = counts + e * (3 * FV_H + 1);
+    GLOBAL int *out = counts + e * (3 * FV_H + 2);
     float rate = lr[e], lossSum = 0.0f;
-    int diverged = 0, t = 0, h = 0, steps = (nTrain + batch - 1) / batch;
+    int diverged = 0, t = 0, h = 0, skipped = 0, steps = (nTrain + batch - 1) / batch;
     float z[FV_H][FV_W];
     /* one probe site (initial, after each epoch when asked, final), one epoch site: each inlined once */
     NO_UNROLL for (int epoch = 0;; epoch++) {
@@ -277,6 +278,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
             float scale = 1.0f / B;
             UNROLL for (int k = 0; k < FV_PT; k++) g[k] = 0.0f;
             f64 total = 0.0;
+            skipped += h > 0;
             float outc = h > 0 ? FV_(forward)(p, act, alpha, 0.0f, h, z) : 0.0f;
             NO_UNROLL for (int k = 0; k < B; k++) {
                 float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, perm_apply_keys(keys, nTrain, start + k),
@@ -313,6 +315,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         fv_stats_add(target, function_target_of(fn, x, 1), i == 0);
     }
     out[3 * FV_H] = diverged;
+    out[3 * FV_H + 1] = skipped;
     GLOBAL float *st = stats + e * FV_STATS;
     st[0] = lossSum;
     UNROLL for (int c = 0; c < 4; c++) {

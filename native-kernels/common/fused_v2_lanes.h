@@ -302,7 +302,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     act = FV_ACT_OF(act);
     optKind = FV_OPT_OF(optKind);
     int slots = optKind == OPT_ADAM ? 2 : optKind == OPT_MOMENTUM ? 1 : 0;
-    GLOBAL int *out = counts + e * (3 * H + 1);
+    GLOBAL int *out = counts + e * (3 * H + 2);
 #ifdef FV_LOCAL_FLOATS
     if (FV_(plan_floats)(H, slots) > FV_LOCAL_FLOATS) {
         if (lane == 0) out[3 * H] = -1; /* the launcher planned too little local memory: FusedVariant says so */
@@ -326,7 +326,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
 
     int eligible = skip != 0 && act == ACT_RELU && !(tau > 0.0f);
     float rate = lr[e], lossSum = 0.0f;
-    int diverged = 0, t = 0, h = 0, steps = (nTrain + batch - 1) / batch;
+    int diverged = 0, t = 0, h = 0, skipped = 0, steps = (nTrain + batch - 1) / batch;
     NO_UNROLL for (int epoch = 0;; epoch++) {
         if (epoch == 0 || epoch == epochs || probeEveryEpoch) {
             h = FV_(probe)(q, act, alpha, seedLo, seedHi, net, nTrain, lo, hi, tau, eligible, h, lane,
@@ -341,6 +341,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
             float scale = 1.0f / B, unused = 0.0f;
             NO_UNROLL for (int k = lane; k < q->PT; k += FV_LANES) q->G[k] = 0.0f;
             f64 total = 0.0;
+            skipped += h > 0;
             float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 1, 0, &unused) : 0.0f;
             NO_UNROLL for (int w0 = 0; w0 < B; w0 += FV_LANES) {
                 int k = w0 + lane, n = B - w0 < FV_LANES ? B - w0 : FV_LANES;
@@ -409,6 +410,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     }
     if (lane == 0) {
         out[3 * H] = diverged;
+        out[3 * H + 1] = skipped;
         GLOBAL float *st = stats + e * FV_STATS;
         st[0] = lossSum;
         UNROLL for (int c = 0; c < 4; c++) {

@@ -131,9 +131,12 @@ public final class FusedNetwork {
         return (long) epochs * ((trainPoints + (long) batch - 1) / batch);
     }
 
-    /** Ints per network in the counts result: dead units per hidden layer at start and end, revived, diverged. */
+    /**
+     * Ints per network in the counts result: dead units per hidden layer at start and end, revived, the diverged
+     * flag, and how many minibatch steps ran on the exact-skipping path.
+     */
     public int countsPerNetwork() {
-        return 3 * arch.hiddenLayers() + 1;
+        return 3 * arch.hiddenLayers() + 2;
     }
 
     /** The kernel's int spec: L, widths n0..nL, one initialiser per layer, then the bias initialiser. */

@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The fused trainer on OpenCL: kernels/opencl/fused.cl built once per configuration with its variant's -D options
- * (shape, lanes, activation, optimizer, local size) and kept for the engine's life, keyed by that option set; each
- * training is fused_init (from the engine's main program) then the variant's kernel.
+ * The fused trainer on OpenCL: kernels/opencl/fused_l1.cl (one work item per network) or fused_lanes.cl built once
+ * per configuration with its variant's -D options (shape, lanes, activation, optimizer, local size) and kept for the
+ * engine's life, keyed by that option set; each training is fused_init (from the engine's main program) then the
+ * variant's kernel.
  */
 final class ClFusedLaunch implements AutoCloseable {
-    static final String MAIN = "opencl/fused.cl";
 
     private final long context, queue;
     private final ClDevice device;
@@ -62,7 +62,8 @@ final class ClFusedLaunch implements AutoCloseable {
         if (k != null) return k;
         ClProgram program;
         try {
-            program = new ClProgram(context, device, MAIN, options, v.kernel());
+            program = new ClProgram(context, device, v.lanes == 1 ? "opencl/fused_l1.cl" : "opencl/fused_lanes.cl",
+                    options, v.kernel());
         } catch (EngineUnavailableException e) {
             throw new OpenClException(e.getMessage(), org.lwjgl.opencl.CL10.CL_BUILD_PROGRAM_FAILURE);
         } finally {
