@@ -116,6 +116,45 @@ DEVICE float FV_(forward)(FV_PSPACE const float *p, int act, float alpha, float 
     return out;
 }
 
+/*
+ * The exact probe's forward of one point: ORs phi'(z) != 0 into the alive bits and adds every z to *fin, layer by
+ * layer; with `stop` (ReLU) it stops after the first layer whose z are all <= 0 (a = +0 there, so every layer above
+ * sees the same constant input as for any other such point) and returns that layer, else 0.
+ */
+DEVICE int FV_(forward_probe)(const float *p, int act, float alpha, float x, int stop, uint *bits, float *fin) {
+    act = FV_ACT_OF(act);
+    float in[FV_W];
+    int zero = 0;
+    UNROLL for (int l = 1; l <= FV_H; l++) {
+        if (zero == 0) {
+            float z[FV_W];
+            int all = 1;
+            uint b = 0u;
+            UNROLL for (int j = 0; j < FV_W; j++) {
+                float acc = p[FV_BOFF(l) + j];
+                if (l == 1) {
+                    acc = ADD_RN(acc, MUL_RN(p[j], x));
+                } else {
+                    UNROLL for (int k = 0; k < FV_W; k++) {
+                        acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], in[k]));
+                    }
+                }
+                z[j] = acc;
+                all = all && acc <= 0.0f;
+                *fin = ADD_RN(*fin, acc);
+            }
+            UNROLL for (int j = 0; j < FV_W; j++) {
+                float sl = FV_SLOPE(p, l, j);
+                in[j] = act_value(act, z[j], sl);
+                if (act_derivative(act, z[j], sl) != 0.0f) b |= 1u << j;
+            }
+            bits[(l - 1) >> 1] |= b << (((l - 1) & 1) * 16);
+            if (stop && all) zero = l;
+        }
+    }
+    return zero;
+}
+
 /* a_{l-1}, the input of layer l (2 <= l <= L), from z; +0 when layer l - 1 is the dead layer h. */
 DEVICE void FV_(input_of)(FV_PSPACE const float *p, int act, float alpha, int l, int h, float z[FV_H][FV_W],
                           float *in) {
@@ -171,13 +210,13 @@ DEVICE void FV_(backward)(const float *p, int act, float alpha, float x, int h, 
 /*
  * ChunkTrainer.probe on the training points in stored order: alive bits per hidden layer (phi'(z) != 0 on some
  * point, or ReDo's rule for tau > 0, its sums in local memory: sums[u * FV_GROUP]), then the dead and revived counts
- * (revived only when asked) and ever-dead bits. With `track`, *finite says that every hidden z was finite. For a
+ * (revived only when asked) and ever-dead bits; *finite says that every hidden z was finite (exact test). For a
  * network dead from h > 0 the layers 1..h keep their bits (their parameters did not change) and the layers above see
  * the constant input, so one point stands for all. Returns the new h (0 unless `track`).
  */
 DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint seedHi, int net, int nPoints, float lo,
                       float hi, float tau, int track, int h, uint *alive, int *finite, uint *everDead,
-                      GLOBAL int *dead, GLOBAL int *revived, LOCAL_PTR float *sums) {
+                      GLOBAL int *dead, GLOBAL int *revived, LOCAL_PTR float *sums, GLOBAL float *xs, int fill) {
     act = FV_ACT_OF(act);
     float z[FV_H][FV_W], fin = 0.0f;
     uint bits[FV_BITWORDS];
@@ -185,23 +224,53 @@ DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint se
     UNROLL for (int l = 1; l <= FV_H; l++) {
         if (l <= h) FV_SET_LAYER_BITS(bits, l, FV_LAYER_BITS(alive, l));
     }
-    int redo = tau > 0.0f, n = h > 0 ? 1 : nPoints;
+    int redo = tau > 0.0f, n = h > 0 ? 1 : nPoints, stop = act == ACT_RELU && !redo && h == 0;
     if (redo) {
         NO_UNROLL for (int u = 0; u < FV_HW; u++) sums[u * FV_GROUP] = 0.0f;
     }
-    uint blk[4];
+    uint blk[4], zeros = 0u;
     NO_UNROLL for (int i = 0; i < n; i++) {
-        if ((i & 3) == 0) philox_block((uint) i >> 2, (uint) net, (uint) FV_PURPOSE_TRAIN, 0u, seedLo, seedHi, blk);
-        FV_(forward)(p, act, alpha, fv_point_of(blk, i, lo, hi), h, z);
-        UNROLL for (int l = 1; l <= FV_H; l++) {
-            UNROLL for (int j = 0; j < FV_W; j++) {
-                float zj = z[l - 1][j], sl = FV_SLOPE(p, l, j);
-                if (redo) {
+        float x;
+        if (xs != 0 && !fill) {
+            x = xs[i];
+        } else {
+            if ((i & 3) == 0) philox_block((uint) i >> 2, (uint) net, (uint) FV_PURPOSE_TRAIN, 0u, seedLo, seedHi, blk);
+            x = fv_point_of(blk, i, lo, hi);
+            if (xs != 0) xs[i] = x;
+        }
+        if (redo) {
+            FV_(forward)(p, act, alpha, x, 0, z);
+            UNROLL for (int l = 1; l <= FV_H; l++) {
+                UNROLL for (int j = 0; j < FV_W; j++) {
                     int u = ((l - 1) * FV_W + j) * FV_GROUP;
-                    sums[u] = ADD_RN(sums[u], FABS(act_value(act, zj, sl)));
-                } else if (l > h) {
-                    if (act_derivative(act, zj, sl) != 0.0f) bits[(l - 1) >> 1] |= 1u << (j + ((l - 1) & 1) * 16);
-                    if (track) fin = ADD_RN(fin, zj);
+                    sums[u] = ADD_RN(sums[u], FABS(act_value(act, z[l - 1][j], FV_SLOPE(p, l, j))));
+                }
+            }
+        } else if (h > 0) {
+            FV_(forward)(p, act, alpha, x, h, z);
+            UNROLL for (int l = 1; l <= FV_H; l++) {
+                if (l > h) {
+                    UNROLL for (int j = 0; j < FV_W; j++) {
+                        if (act_derivative(act, z[l - 1][j], FV_SLOPE(p, l, j)) != 0.0f) {
+                            bits[(l - 1) >> 1] |= 1u << (j + ((l - 1) & 1) * 16);
+                        }
+                        fin = ADD_RN(fin, z[l - 1][j]);
+                    }
+                }
+            }
+        } else {
+            int zero = FV_(forward_probe)(p, act, alpha, x, stop, bits, &fin);
+            if (zero > 0) zeros |= 1u << (zero - 1);
+        }
+    }
+    /* the points that stopped at layer l0 share the layers above it: their constant input, evaluated once */
+    UNROLL for (int l0 = 1; l0 < FV_H; l0++) {
+        if (((zeros >> (l0 - 1)) & 1u) != 0u) {
+            FV_(forward)(p, act, alpha, 0.0f, l0, z);
+            UNROLL for (int l = l0 + 1; l <= FV_H; l++) {
+                UNROLL for (int j = 0; j < FV_W; j++) {
+                    if (z[l - 1][j] > 0.0f) bits[(l - 1) >> 1] |= 1u << (j + ((l - 1) & 1) * 16);
+                    fin = ADD_RN(fin, z[l - 1][j]);
                 }
             }
         }
@@ -234,7 +303,7 @@ DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint se
 }
 
 KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidden, GLOBAL const float *RESTRICT init,
-                          int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
+                          GLOBAL float *RESTRICT points, int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
                           GLOBAL const float *RESTRICT lr, GLOBAL const float *RESTRICT corrections, int fn, float lo,
                           float hi, int nTrain, int nTest, int batch, int epochs, int probeEveryEpoch, float tau,
                           int skip, GLOBAL int *RESTRICT counts, GLOBAL float *RESTRICT stats) {
@@ -245,6 +314,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     act = FV_ACT_OF(act);
     optKind = FV_OPT_OF(optKind);
     LOCAL_PTR float *mine = fv_local + LOCAL_ID_X;
+    GLOBAL float *xs = points != 0 ? points + (size_t) e * (size_t) nTrain : 0;
     float p[FV_PT], g[FV_PT];
     UNROLL for (int k = 0; k < FV_P; k++) p[k] = init[k * E + e];
     UNROLL for (int k = FV_P; k < FV_PT; k++) p[k] = alpha;
@@ -267,7 +337,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         if (epoch == 0 || epoch == epochs || probeEveryEpoch) {
             h = FV_(probe)(p, act, alpha, seedLo, seedHi, net, nTrain, lo, hi, tau, eligible, h, alive, &finite,
                            everDead, epoch == 0 ? out : out + FV_H, epoch == 0 ? 0 : out + 2 * FV_H,
-                           mine + slots * FV_PT * FV_GROUP);
+                           mine + slots * FV_PT * FV_GROUP, xs, epoch == 0);
         }
         if (epoch == epochs) break;
         uint keys[4];
@@ -281,8 +351,8 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
             skipped += h > 0;
             float outc = h > 0 ? FV_(forward)(p, act, alpha, 0.0f, h, z) : 0.0f;
             NO_UNROLL for (int k = 0; k < B; k++) {
-                float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, perm_apply_keys(keys, nTrain, start + k),
-                                   lo, hi);
+                int i = perm_apply_keys(keys, nTrain, start + k);
+                float x = xs != 0 ? xs[i] : fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi);
                 float y = function_target_of(fn, x, 1);
                 float d = (h > 0 ? outc : FV_(forward)(p, act, alpha, x, 0, z)) - y;
                 total = DADD_RN(total, DMUL_RN((f64) d, (f64) d));

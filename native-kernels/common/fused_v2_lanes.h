@@ -18,7 +18,7 @@
  * Local memory (floats; FusedVariant.localFloats mirrors it): p [PT], state [slots][PT], the gradient sums G [PT],
  * then rows of FV_LANES + 1 floats (padded so that owners reading one column of different rows hit different banks):
  * A (1 + HW: x and every hidden a), Z (HW), DZ (HW + 1), T (HW, slopes only), ones, d, y, bits (H, int), flags
- * (int); then ALIVE, EVER (H ints each), SUMS (HW), SCALARS (4 ints).
+ * and stop layers (int); then ALIVE, EVER (H ints each), SUMS (HW), SCALARS (4 ints).
  * Memory pattern: parameters are read by every lane at the same address (broadcast); each lane writes its own
  * column of the rows; owners read one row pair each, column by column.
  */
@@ -59,7 +59,7 @@ typedef struct {
     LOCAL_PTR int *ever;
     LOCAL_PTR float *sums;
     LOCAL_PTR int *scalars;
-    int zb, db, tb, one, dr, yr, bb, fr;
+    int zb, db, tb, one, dr, yr, bb, fr, zr;
 } FV_(plan);
 
 #define FL_ROW(q, r) ((q)->rows + (r) * FL_RS)
@@ -95,7 +95,8 @@ DEVICE FV_(plan) FV_(plan_of)(LOCAL_PTR float *base, int H, int slots) {
     q.yr = q.dr + 1;
     q.bb = q.yr + 1;
     q.fr = q.bb + H;
-    LOCAL_PTR float *tail = q.rows + (q.fr + 1) * FL_RS;
+    q.zr = q.fr + 1;
+    LOCAL_PTR float *tail = q.rows + (q.zr + 1) * FL_RS;
     q.alive = (LOCAL_PTR int *) tail;
     q.ever = q.alive + H;
     q.sums = (LOCAL_PTR float *) (q.ever + H);
@@ -106,17 +107,18 @@ DEVICE FV_(plan) FV_(plan_of)(LOCAL_PTR float *base, int H, int slots) {
 /* Local floats the plan needs (FusedVariant.localFloats is the same formula). */
 DEVICE int FV_(plan_floats)(int H, int slots) {
     int HW = H * FV_W, PT = FL_WOFF(H + 1) + FV_W + 1 + (FV_SLOPES ? HW : 0);
-    int rows = (1 + HW) + HW + (HW + 1) + (FV_SLOPES ? HW : 0) + 3 + H + 1;
+    int rows = (1 + HW) + HW + (HW + 1) + (FV_SLOPES ? HW : 0) + 3 + H + 2;
     return (2 + slots) * PT + rows * FL_RS + 2 * H + HW + 4;
 }
 
 /*
  * One example forward on lane `lane`: layers h+1..H from x (h == 0) or from a_h = +0, then the output. With `store`
  * the lane's column of the A and Z rows; with `track`, ORs phi'(z) != 0 into its column of the bit rows and adds
- * every z to *fin.
+ * every z to *fin; with `stop` (ReLU probes) it stops after the first layer whose z are all <= 0 and sets *zeroAt
+ * to it (every layer above sees the same constant input as for any other such point; the output is then not set).
  */
 DEVICE float FV_(forward)(const FV_(plan) *q, int act, float alpha, float x, int h, int lane, int store, int track,
-                          float *fin) {
+                          float *fin, int stop, int *zeroAt) {
     act = FV_ACT_OF(act);
     float in[FV_W];
     if (h == 0) {
@@ -132,6 +134,7 @@ DEVICE float FV_(forward)(const FV_(plan) *q, int act, float alpha, float x, int
         LOCAL_PTR const float *w = q->p + FL_WOFF(l);
         LOCAL_PTR const float *b = w + FL_NIN(l) * FV_W;
         float z[FV_W];
+        int all = 1;
         UNROLL for (int j = 0; j < FV_W; j++) {
             float acc = b[j];
             if (l == 1) {
@@ -140,6 +143,7 @@ DEVICE float FV_(forward)(const FV_(plan) *q, int act, float alpha, float x, int
                 UNROLL for (int k = 0; k < FV_W; k++) acc = ADD_RN(acc, MUL_RN(w[j * FV_W + k], in[k]));
             }
             z[j] = acc;
+            all = all && acc <= 0.0f;
         }
         int bits = 0;
         UNROLL for (int j = 0; j < FV_W; j++) {
@@ -155,6 +159,10 @@ DEVICE float FV_(forward)(const FV_(plan) *q, int act, float alpha, float x, int
             }
         }
         if (track) FL_IROW(q, q->bb + l - 1)[lane] |= bits;
+        if (stop && all) {
+            *zeroAt = l;
+            return 0.0f;
+        }
     }
     LOCAL_PTR const float *w = q->p + FL_WOFF(q->L);
     float out = w[FV_W];
@@ -223,7 +231,7 @@ DEVICE int FV_(rows_of)(const FV_(plan) *q, int k, int *r1, int *r2) {
 DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uint seedHi, int net, int nPoints,
                       float lo, float hi, float tau, int track, int h, int lane, GLOBAL int *dead,
                       GLOBAL int *revived) {
-    int H = q->H, redo = tau > 0.0f;
+    int H = q->H, redo = tau > 0.0f, stop = FV_ACT_OF(act) == ACT_RELU && !redo, zeros = 0;
     float fin = 0.0f;
     NO_UNROLL for (int l = 0; l < H; l++) FL_IROW(q, q->bb + l)[lane] = 0;
     if (redo) {
@@ -232,7 +240,7 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
             int i = c + lane, n = nPoints - c < FV_LANES ? nPoints - c : FV_LANES;
             if (i < nPoints) {
                 FV_(forward)(q, act, alpha, fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi), 0, lane, 1, 0,
-                             &fin);
+                             &fin, 0, 0);
             }
             BARRIER();
             NO_UNROLL for (int u = lane; u < q->HW; u += FV_LANES) {
@@ -244,21 +252,35 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
             BARRIER();
         }
     } else if (h > 0) {
-        FV_(forward)(q, act, alpha, 0.0f, h, lane, 0, 1, &fin);
+        FV_(forward)(q, act, alpha, 0.0f, h, lane, 0, 1, &fin, 0, 0);
     } else {
         NO_UNROLL for (int c = 4 * lane; c < nPoints; c += 4 * FV_LANES) {
             uint blk[4];
             philox_block((uint) c >> 2, (uint) net, (uint) FV_PURPOSE_TRAIN, 0u, seedLo, seedHi, blk);
             UNROLL for (int r = 0; r < 4; r++) {
-                if (c + r < nPoints) FV_(forward)(q, act, alpha, fv_point_of(blk, r, lo, hi), 0, lane, 0, 1, &fin);
+                int zero = 0;
+                if (c + r < nPoints) {
+                    FV_(forward)(q, act, alpha, fv_point_of(blk, r, lo, hi), 0, lane, 0, 1, &fin, stop, &zero);
+                }
+                if (zero > 0) zeros |= 1 << (zero - 1);
             }
         }
     }
     FL_IROW(q, q->fr)[lane] = IS_FINITE(fin);
+    FL_IROW(q, q->zr)[lane] = zeros;
     BARRIER();
     if (lane == 0) {
-        int allFinite = h > 0 ? q->scalars[0] : 1, nh = 0;
-        NO_UNROLL for (int t = 0; t < FV_LANES; t++) allFinite = allFinite && FL_IROW(q, q->fr)[t] != 0;
+        int allFinite = h > 0 ? q->scalars[0] : 1, nh = 0, any = 0;
+        NO_UNROLL for (int t = 0; t < FV_LANES; t++) {
+            allFinite = allFinite && FL_IROW(q, q->fr)[t] != 0;
+            any |= FL_IROW(q, q->zr)[t];
+        }
+        /* the points that stopped at layer l0 share the layers above it: their constant input, evaluated once */
+        float cfin = 0.0f;
+        NO_UNROLL for (int l0 = 1; l0 < H; l0++) {
+            if (((any >> (l0 - 1)) & 1) != 0) FV_(forward)(q, act, alpha, 0.0f, l0, 0, 0, 1, &cfin, 0, 0);
+        }
+        allFinite = allFinite && IS_FINITE(cfin);
         NO_UNROLL for (int l = 1; l <= H; l++) {
             uint bits = 0u;
             if (redo) {
@@ -291,7 +313,7 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
 }
 
 KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidden, GLOBAL const float *RESTRICT init,
-                          int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
+                          GLOBAL float *RESTRICT points, int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
                           GLOBAL const float *RESTRICT lr, GLOBAL const float *RESTRICT corrections, int fn, float lo,
                           float hi, int nTrain, int nTest, int batch, int epochs, int probeEveryEpoch, float tau,
                           int skip, GLOBAL int *RESTRICT counts, GLOBAL float *RESTRICT stats) {
@@ -342,14 +364,14 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
             NO_UNROLL for (int k = lane; k < q->PT; k += FV_LANES) q->G[k] = 0.0f;
             f64 total = 0.0;
             skipped += h > 0;
-            float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 1, 0, &unused) : 0.0f;
+            float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 1, 0, &unused, 0, 0) : 0.0f;
             NO_UNROLL for (int w0 = 0; w0 < B; w0 += FV_LANES) {
                 int k = w0 + lane, n = B - w0 < FV_LANES ? B - w0 : FV_LANES;
                 if (k < B) {
                     float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, perm_apply_keys(keys, nTrain, start + k),
                                        lo, hi);
                     float y = function_target_of(fn, x, 1);
-                    float d = (h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 1, 0, &unused)) - y;
+                    float d = (h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 1, 0, &unused, 0, 0)) - y;
                     FL_ROW(q, q->dr)[lane] = d;
                     if (!diverged) FV_(backward)(q, act, alpha, h, lane, MUL_RN(MUL_RN(2.0f, d), scale));
                 }
@@ -393,12 +415,12 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     }
 
     float pred[4], target[4], unused = 0.0f;
-    float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 0, 0, &unused) : 0.0f;
+    float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 0, 0, &unused, 0, 0) : 0.0f;
     NO_UNROLL for (int c = 0; c < nTest; c += FV_LANES) {
         int i = c + lane, n = nTest - c < FV_LANES ? nTest - c : FV_LANES;
         if (i < nTest) {
             float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TEST, i, lo, hi);
-            FL_ROW(q, q->dr)[lane] = h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 0, 0, &unused);
+            FL_ROW(q, q->dr)[lane] = h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 0, 0, &unused, 0, 0);
             FL_ROW(q, q->yr)[lane] = function_target_of(fn, x, 1);
         }
         BARRIER();

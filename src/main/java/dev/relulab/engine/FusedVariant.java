@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class FusedVariant {
     /** Work items per group of the one-lane kernels (FV_GROUP). */
-    public static final int GROUP = 32;
+    public static final int GROUP = 8;
     /** Lanes per network of the work-group kernels (FV_LANES). */
     public static final int LANES = 32;
     /**
@@ -86,7 +86,7 @@ public final class FusedVariant {
     public int localFloats() {
         int HW = hidden * width, PT = trained();
         if (lanes == 1) return GROUP * (slots() * PT + HW);
-        int rows = (1 + HW) + HW + (HW + 1) + (slopes ? HW : 0) + 3 + hidden + 1;
+        int rows = (1 + HW) + HW + (HW + 1) + (slopes ? HW : 0) + 3 + hidden + 2;
         return (2 + slots()) * PT + rows * (lanes + 1) + 2 * hidden + HW + 4;
     }
 

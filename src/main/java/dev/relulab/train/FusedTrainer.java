@@ -39,9 +39,10 @@ final class FusedTrainer implements AutoCloseable {
         return eng.canTrainFused(net) ? net : null;
     }
 
-    /** Engine bytes one network needs: its learning rate, initial parameters and results. */
+    /** Engine bytes one network needs: its learning rate, initial parameters, training points and results. */
     static long bytesPerNetwork(FusedNetwork net) {
-        return 4L * (1 + FusedVariant.of(net, 1).parameters() + net.countsPerNetwork() + FusedNetwork.STATS);
+        return 4L * (1 + FusedVariant.of(net, 1).parameters() + net.trainPoints + net.countsPerNetwork()
+                + FusedNetwork.STATS);
     }
 
     void train(int netBase, int E, EnsembleResult out, Progress progress) {

@@ -96,7 +96,7 @@ final class CudaFusedLaunch implements AutoCloseable {
                 ? new LaunchShape((int) ((E + FusedVariant.GROUP - 1) / FusedVariant.GROUP), 1, 1, FusedVariant.GROUP,
                         1, 1, shared)
                 : new LaunchShape(E, 1, 1, v.lanes, 1, 1, shared);
-        launcher.launch(v.kernel(), shape, E, netBase, seedLo, seedHi, v.hidden, init, net.arch.hidden.code,
+        launcher.launch(v.kernel(), shape, E, netBase, seedLo, seedHi, v.hidden, init, null, net.arch.hidden.code,
                 net.arch.alpha, opt.kind.code, (float) opt.momentum, (float) opt.beta1, (float) opt.beta2,
                 (float) opt.epsilon, lr, corrections, net.target.code, net.lo, net.hi, net.trainPoints,
                 net.testPoints, net.batch, net.epochs, net.probeEveryEpoch ? 1 : 0, net.deadThreshold,

@@ -38,9 +38,18 @@ final class ClFusedLaunch implements AutoCloseable {
         return FusedVariant.of(net, 1).trained() * 2 + net.arch.hiddenLayers() * net.arch.width(1) <= 200;
     }
 
+    /**
+     * Whether the variant keeps each network's training points in a table ([E][nTrain] floats, filled by the first
+     * probe): on a CPU device one work item per network reads them back from its caches instead of drawing a Philox
+     * block per example; a GPU computes them (the gathers would be uncoalesced).
+     */
+    boolean pointTable(FusedVariant v) {
+        return v.lanes == 1 && !device.gpu;
+    }
+
     /** Queues the variant's kernel over E networks; init, corrections: fused_init's output and the Adam table. */
-    void run(FusedVariant v, int netBase, int E, Buffer init, Buffer lr, Buffer corrections, Buffer counts,
-             Buffer stats) {
+    void run(FusedVariant v, int netBase, int E, Buffer init, Buffer points, Buffer lr, Buffer corrections,
+             Buffer counts, Buffer stats) {
         FusedNetwork net = v.net;
         Optimizer opt = net.optimizer;
         ClLaunch k = launcher(v);
@@ -49,7 +58,7 @@ final class ClFusedLaunch implements AutoCloseable {
             throw new IllegalArgumentException("trainFused: " + E + " networks x " + v.local() + " work items");
         }
         k.kernel(v.kernel()).i(E).i(netBase).i((int) net.seed).i((int) (net.seed >>> 32)).i(v.hidden).buf(init)
-                .i(net.arch.hidden.code).f(net.arch.alpha).i(opt.kind.code).f((float) opt.momentum)
+                .buf(points).i(net.arch.hidden.code).f(net.arch.alpha).i(opt.kind.code).f((float) opt.momentum)
                 .f((float) opt.beta1).f((float) opt.beta2).f((float) opt.epsilon).buf(lr).buf(corrections)
                 .i(net.target.code).f(net.lo).f(net.hi).i(net.trainPoints).i(net.testPoints).i(net.batch)
                 .i(net.epochs).i(net.probeEveryEpoch ? 1 : 0).f(net.deadThreshold).i(net.exactSkipping ? 1 : 0)

@@ -523,10 +523,11 @@ public final class OpenClEngine implements Engine {
         FusedVariant v = fused.variant(net, E);
         float[] corrections = net.corrections();
         try (Buffer s = ints(net.spec().length); Buffer c = floats(corrections.length);
-             Buffer init = floats(Shapes.total(op, E, v.parameters()))) {
+             Buffer init = floats(Shapes.total(op, E, v.parameters()));
+             Buffer points = fused.pointTable(v) ? floats(Shapes.total(op, E, net.trainPoints)) : null) {
             fusedInit(net, netBase, E, s, init);
             write(c, corrections, corrections.length);
-            fused.run(v, netBase, E, init, lr, c, counts, stats);
+            fused.run(v, netBase, E, init, points, lr, c, counts, stats);
             synchronize();
         }
     }
