@@ -14,7 +14,8 @@
  * where __shared__ is a storage class). IS_NAN, AS_FLOAT/AS_INT (bit casts) complete the set.
  *
  * A third branch, RELULAB_HOST, compiles the same bodies as plain C for the x86 cost model (valgrind --tool=callgrind,
- * native-kernels/host/); its driver supplies the work-item index.
+ * native-kernels/host/fused_cost.c); its driver supplies the work-item indices (thread-local: one thread per lane of
+ * a work group), the group's local memory and the barrier.
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
  * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java launchers refuse shapes
@@ -76,7 +77,7 @@ typedef double f64;
 #include <math.h>
 #include <string.h>
 typedef unsigned int uint;
-extern int relulab_host_global_id, relulab_host_local_id, relulab_host_group_id;
+extern __thread int relulab_host_global_id, relulab_host_local_id, relulab_host_group_id;
 #define KERNEL
 #define GLOBAL
 #define LOCAL
@@ -136,7 +137,7 @@ static inline int relulab_host_as_int(float f) {
 #define TO_F32(x) ((float) (x))
 #define UNROLL _Pragma("GCC unroll 256")
 #define NO_UNROLL
-extern float *relulab_host_local;
+extern float *relulab_host_local; /* one work group's local memory, shared by its threads */
 #define DYNAMIC_LOCAL(name, n) float *name = relulab_host_local
 #define LOCAL_PTR
 

@@ -12,8 +12,13 @@ import java.util.List;
  * work group per network, one lane per example; depth a loop).
  */
 public final class FusedVariant {
-    /** Work items per group of the one-lane kernels (FV_GROUP). */
-    public static final int GROUP = 8;
+    /** Work items per group of the one-lane kernels (FV_GROUP) on a GPU: one warp. */
+    public static final int GROUP = 32;
+    /**
+     * The same on a CPU device, where a work group's items run one after the other: small groups spread networks of
+     * unequal cost (alive ones take several times longer than born-dead ones) evenly over the cores.
+     */
+    public static final int CPU_GROUP = 8;
     /** Lanes per network of the work-group kernels (FV_LANES). */
     public static final int LANES = 32;
     /**
@@ -25,22 +30,31 @@ public final class FusedVariant {
 
     public final FusedNetwork net;
     public final int width, hidden, lanes;
+    /** Work items per group of a one-lane variant ({@link #GROUP} or {@link #CPU_GROUP}). */
+    public final int group;
     public final boolean slopes;
 
-    private FusedVariant(FusedNetwork net, int lanes) {
+    private FusedVariant(FusedNetwork net, int lanes, int group) {
         this.net = net;
         this.width = net.arch.width(1);
         this.hidden = net.arch.hiddenLayers();
         this.lanes = lanes;
+        this.group = group;
         this.slopes = net.arch.hidden == Activation.PRELU;
     }
 
-    /** The variant of {@code net} with {@code lanes} lanes per network (1 or {@link #LANES}). */
+    /** The variant of {@code net} with {@code lanes} lanes per network (1 or {@link #LANES}), GPU groups. */
     public static FusedVariant of(FusedNetwork net, int lanes) {
+        return of(net, lanes, GROUP);
+    }
+
+    /** The same with {@code group} items per group for the one-lane kernels. */
+    public static FusedVariant of(FusedNetwork net, int lanes, int group) {
         if (lanes != 1 && lanes != LANES) {
             throw new IllegalArgumentException("lanes per network must be 1 or " + LANES + ", got " + lanes);
         }
-        return new FusedVariant(net, lanes);
+        if (group < 1 || group > 1024) throw new IllegalArgumentException("group of " + group + " work items");
+        return new FusedVariant(net, lanes, group);
     }
 
     /**
@@ -85,19 +99,19 @@ public final class FusedVariant {
      */
     public int localFloats() {
         int HW = hidden * width, PT = trained();
-        if (lanes == 1) return GROUP * (slots() * PT + HW);
+        if (lanes == 1) return group * (slots() * PT + HW);
         int rows = (1 + HW) + HW + (HW + 1) + (slopes ? HW : 0) + 3 + hidden + 2;
         return (2 + slots()) * PT + rows * (lanes + 1) + 2 * hidden + HW + 4;
     }
 
     /** Work items per group. */
     public int local() {
-        return lanes == 1 ? GROUP : lanes;
+        return lanes == 1 ? group : lanes;
     }
 
     /** Global work items for E networks. */
     public long global(int E) {
-        return lanes == 1 ? ((long) E + GROUP - 1) / GROUP * GROUP : (long) E * lanes;
+        return lanes == 1 ? ((long) E + group - 1) / group * group : (long) E * lanes;
     }
 
     /**
@@ -109,7 +123,7 @@ public final class FusedVariant {
         d.add("-DFV_W=" + width);
         if (lanes == 1) {
             d.add("-DFV_H=" + hidden);
-            d.add("-DFV_GROUP=" + GROUP);
+            d.add("-DFV_GROUP=" + group);
         }
         d.add("-DFV_LANES=" + lanes);
         d.add("-DFV_SLOPES=" + (slopes ? 1 : 0));

@@ -42,7 +42,7 @@ class ParityCheckTest {
                 // clocks, not kernels: checked per engine by TimerChecks
                 "timeSeconds", "wallSeconds", "timerName", "onGpu",
                 // a whole training, checked against the op-by-op trainer by FusedParity (the CPU engine has none)
-                "canTrainFused", "trainFused"));
+                "canTrainFused", "trainFused", "fusedPath"));
         assertEquals(expected, kernels, "data movement is exercised by every op; every compute op needs its own");
     }
 
