@@ -28,8 +28,8 @@
  * start at +0 and add products of finite values with +0). Every parameter is still updated. The mark holds while the
  * values of the parameters of layers 1..h do not change (an update that changes one clears it; sgd never does once
  * the gradients are +0, momentum and adam may through their state); later probes then take the alive bits of layers
- * 1..h from the last full probe and compute those above from the constant input, and the test pass sees a constant
- * prediction.
+ * 1..h from the last full probe and compute those above from the constant input. The test pass runs in full: its points
+ * are not the probe set.
  *
  * Launch (FV_LANES == 1): 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item e trains network netBase + e.
  *   Local memory: FV_GROUP * FV_PT * state slots floats, [slot][k][item]: the optimizer state (touched once per
@@ -375,13 +375,13 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         }
     }
 
+    /* the test points are not the probe set: a layer dead on every training point may be alive on one of them */
     float pred[4], target[4];
-    float outc = h > 0 ? FV_(forward)(p, act, alpha, 0.0f, h, z) : 0.0f;
     uint blk[4];
     NO_UNROLL for (int i = 0; i < nTest; i++) {
         if ((i & 3) == 0) philox_block((uint) i >> 2, (uint) net, (uint) FV_PURPOSE_TEST, 0u, seedLo, seedHi, blk);
         float x = fv_point_of(blk, i, lo, hi);
-        fv_stats_add(pred, h > 0 ? outc : FV_(forward)(p, act, alpha, x, 0, z), i == 0);
+        fv_stats_add(pred, FV_(forward)(p, act, alpha, x, 0, z), i == 0);
         fv_stats_add(target, function_target_of(fn, x, 1), i == 0);
     }
     out[3 * FV_H] = diverged;

@@ -15,7 +15,8 @@
  * are added in point order.
  *
  * Launch: E work groups of FV_LANES items, group e trains network netBase + e; hidden = H.
- * Local memory (floats; FusedVariant.localFloats mirrors it): p [PT], state [slots][PT], the gradient sums G [PT],
+ * Local memory (floats; FusedVariant.localFloats mirrors it): the lanes' squared errors (FV_LANES doubles), p [PT],
+ * state [slots][PT], the gradient sums G [PT],
  * then rows of FV_LANES + 1 floats (padded so that owners reading one column of different rows hit different banks):
  * A (1 + HW: x and every hidden a), Z (HW), DZ (HW + 1), T (HW, slopes only), ones, d, y, bits (H, int), flags
  * and stop layers (int); then ALIVE, EVER (H ints each), SUMS (HW), SCALARS (4 ints).
@@ -49,7 +50,9 @@
 
 /* Where everything lives in the work group's local memory, for depth H. */
 typedef struct {
-    int H, L, HW, P, PT;
+    int H, L, HW, P, PT, nTable;
+    LOCAL_PTR f64 *dd;
+    LOCAL_PTR float *table;
     LOCAL_PTR float *p;
     LOCAL_PTR float *s1;
     LOCAL_PTR float *s2;
@@ -75,17 +78,22 @@ typedef struct {
 #define FL_SLOPE(q, l, j) (alpha)
 #endif
 
-DEVICE FV_(plan) FV_(plan_of)(LOCAL_PTR float *base, int H, int slots) {
+/* The point table holds a network's training x when they fit (FusedVariant.TABLE_POINTS). */
+#define FL_TABLE_MAX 4096
+
+DEVICE FV_(plan) FV_(plan_of)(LOCAL_PTR float *base, int H, int slots, int nTrain) {
     FV_(plan) q;
     q.H = H;
     q.L = H + 1;
     q.HW = H * FV_W;
     q.P = FL_WOFF(H + 1) + FV_W + 1;
     q.PT = q.P + (FV_SLOPES ? q.HW : 0);
-    q.p = base;
-    q.s1 = base + q.PT;
-    q.s2 = base + 2 * q.PT;
-    q.G = base + (1 + slots) * q.PT;
+    q.nTable = nTrain <= FL_TABLE_MAX ? nTrain : 0;
+    q.dd = (LOCAL_PTR f64 *) base;
+    q.p = base + 2 * FV_LANES;
+    q.s1 = q.p + q.PT;
+    q.s2 = q.p + 2 * q.PT;
+    q.G = q.p + (1 + slots) * q.PT;
     q.rows = q.G + q.PT;
     q.zb = 1 + q.HW;
     q.db = q.zb + q.HW;
@@ -101,14 +109,15 @@ DEVICE FV_(plan) FV_(plan_of)(LOCAL_PTR float *base, int H, int slots) {
     q.ever = q.alive + H;
     q.sums = (LOCAL_PTR float *) (q.ever + H);
     q.scalars = (LOCAL_PTR int *) (q.sums + q.HW);
+    q.table = (LOCAL_PTR float *) (q.scalars + 4);
     return q;
 }
 
 /* Local floats the plan needs (FusedVariant.localFloats is the same formula). */
-DEVICE int FV_(plan_floats)(int H, int slots) {
+DEVICE int FV_(plan_floats)(int H, int slots, int nTrain) {
     int HW = H * FV_W, PT = FL_WOFF(H + 1) + FV_W + 1 + (FV_SLOPES ? HW : 0);
     int rows = (1 + HW) + HW + (HW + 1) + (FV_SLOPES ? HW : 0) + 3 + H + 2;
-    return (2 + slots) * PT + rows * FL_RS + 2 * H + HW + 4;
+    return 2 * FV_LANES + (2 + slots) * PT + rows * FL_RS + 2 * H + HW + 4 + (nTrain <= FL_TABLE_MAX ? nTrain : 0);
 }
 
 /*
@@ -225,12 +234,13 @@ DEVICE int FV_(rows_of)(const FV_(plan) *q, int k, int *r1, int *r2) {
 
 /*
  * ChunkTrainer.probe with the points spread over the lanes, then (lane 0) the dead / revived counts, ALIVE and EVER.
- * A network dead from h > 0 keeps the bits of layers 1..h and evaluates the constant input once. Returns the new h
- * (0 unless `track`), the same on every lane.
+ * A network dead from h > 0 keeps the bits of layers 1..h and evaluates the constant input once. With a point
+ * table, `fill` (the first probe) stores each point's x there and later probes read it back. Returns the new h (0
+ * unless `track`), the same on every lane.
  */
 DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uint seedHi, int net, int nPoints,
                       float lo, float hi, float tau, int track, int h, int lane, GLOBAL int *dead,
-                      GLOBAL int *revived) {
+                      GLOBAL int *revived, int fill) {
     int H = q->H, redo = tau > 0.0f, stop = FV_ACT_OF(act) == ACT_RELU && !redo, zeros = 0;
     float fin = 0.0f;
     NO_UNROLL for (int l = 0; l < H; l++) FL_IROW(q, q->bb + l)[lane] = 0;
@@ -239,8 +249,9 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
         NO_UNROLL for (int c = 0; c < nPoints; c += FV_LANES) {
             int i = c + lane, n = nPoints - c < FV_LANES ? nPoints - c : FV_LANES;
             if (i < nPoints) {
-                FV_(forward)(q, act, alpha, fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi), 0, lane, 1, 0,
-                             &fin, 0, 0);
+                float x = q->nTable > 0 && !fill ? q->table[i] : fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi);
+                if (q->nTable > 0) q->table[i] = x;
+                FV_(forward)(q, act, alpha, x, 0, lane, 1, 0, &fin, 0, 0);
             }
             BARRIER();
             NO_UNROLL for (int u = lane; u < q->HW; u += FV_LANES) {
@@ -256,11 +267,14 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
     } else {
         NO_UNROLL for (int c = 4 * lane; c < nPoints; c += 4 * FV_LANES) {
             uint blk[4];
-            philox_block((uint) c >> 2, (uint) net, (uint) FV_PURPOSE_TRAIN, 0u, seedLo, seedHi, blk);
+            int drawn = q->nTable == 0 || fill;
+            if (drawn) philox_block((uint) c >> 2, (uint) net, (uint) FV_PURPOSE_TRAIN, 0u, seedLo, seedHi, blk);
             UNROLL for (int r = 0; r < 4; r++) {
                 int zero = 0;
                 if (c + r < nPoints) {
-                    FV_(forward)(q, act, alpha, fv_point_of(blk, r, lo, hi), 0, lane, 0, 1, &fin, stop, &zero);
+                    float x = drawn ? fv_point_of(blk, r, lo, hi) : q->table[c + r];
+                    if (q->nTable > 0) q->table[c + r] = x;
+                    FV_(forward)(q, act, alpha, x, 0, lane, 0, 1, &fin, stop, &zero);
                 }
                 if (zero > 0) zeros |= 1 << (zero - 1);
             }
@@ -307,6 +321,8 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
         }
         q->scalars[0] = allFinite;
         q->scalars[1] = track && allFinite ? nh : 0;
+        q->scalars[2] = 0;
+        q->scalars[3] = 0;
     }
     BARRIER();
     return q->scalars[1];
@@ -326,12 +342,12 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     int slots = optKind == OPT_ADAM ? 2 : optKind == OPT_MOMENTUM ? 1 : 0;
     GLOBAL int *out = counts + e * (3 * H + 2);
 #ifdef FV_LOCAL_FLOATS
-    if (FV_(plan_floats)(H, slots) > FV_LOCAL_FLOATS) {
+    if (FV_(plan_floats)(H, slots, nTrain) > FV_LOCAL_FLOATS) {
         if (lane == 0) out[3 * H] = -1; /* the launcher planned too little local memory: FusedVariant says so */
         return;
     }
 #endif
-    FV_(plan) plan = FV_(plan_of)(fv_local, H, slots);
+    FV_(plan) plan = FV_(plan_of)(fv_local, H, slots, nTrain);
     const FV_(plan) *q = &plan;
     NO_UNROLL for (int k = lane; k < q->PT; k += FV_LANES) {
         q->p[k] = k < q->P ? init[k * E + e] : alpha;
@@ -343,7 +359,11 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         q->alive[l] = 0;
         q->ever[l] = 0;
     }
-    if (lane == 0) q->scalars[0] = 0;
+    if (lane == 0) {
+        q->scalars[0] = 0;
+        q->scalars[2] = 0;
+        q->scalars[3] = 0;
+    }
     BARRIER();
 
     int eligible = skip != 0 && act == ACT_RELU && !(tau > 0.0f);
@@ -352,7 +372,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
     NO_UNROLL for (int epoch = 0;; epoch++) {
         if (epoch == 0 || epoch == epochs || probeEveryEpoch) {
             h = FV_(probe)(q, act, alpha, seedLo, seedHi, net, nTrain, lo, hi, tau, eligible, h, lane,
-                           epoch == 0 ? out : out + H, epoch == 0 ? 0 : out + 2 * H);
+                           epoch == 0 ? out : out + H, epoch == 0 ? 0 : out + 2 * H, epoch == 0);
         }
         if (epoch == epochs) break;
         uint keys[4];
@@ -368,16 +388,15 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
             NO_UNROLL for (int w0 = 0; w0 < B; w0 += FV_LANES) {
                 int k = w0 + lane, n = B - w0 < FV_LANES ? B - w0 : FV_LANES;
                 if (k < B) {
-                    float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, perm_apply_keys(keys, nTrain, start + k),
-                                       lo, hi);
+                    int i = perm_apply_keys(keys, nTrain, start + k);
+                    float x = q->nTable > 0 ? q->table[i] : fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi);
                     float y = function_target_of(fn, x, 1);
                     float d = (h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 1, 0, &unused, 0, 0)) - y;
-                    FL_ROW(q, q->dr)[lane] = d;
+                    q->dd[lane] = DMUL_RN((f64) d, (f64) d);
                     if (!diverged) FV_(backward)(q, act, alpha, h, lane, MUL_RN(MUL_RN(2.0f, d), scale));
                 }
                 BARRIER();
-                LOCAL_PTR const float *drow = FL_ROW(q, q->dr);
-                NO_UNROLL for (int c = 0; c < n; c++) total = DADD_RN(total, DMUL_RN((f64) drow[c], (f64) drow[c]));
+                NO_UNROLL for (int c = 0; c < n; c++) total = DADD_RN(total, q->dd[c]);
                 if (!diverged) {
                     NO_UNROLL for (int m = lane; m < q->PT; m += FV_LANES) {
                         int r1, r2;
@@ -404,23 +423,26 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
                                       q->s1 + m, q->s2 + m);
                     if (m < q->P && m < kept && !(q->p[m] == before)) changed = 1;
                 }
-                FL_IROW(q, q->fr)[lane] = changed;
-                BARRIER();
-                NO_UNROLL for (int c = 0; c < FV_LANES; c++) {
-                    if (FL_IROW(q, q->fr)[c] != 0) h = 0;
+                if (h > 0) {
+                    /* scalars[2 + step parity]: OR of the lanes' flags; the other word is cleared for the next step */
+                    LOCAL_PTR int *flag = q->scalars + 2 + (t & 1);
+                    if (changed) LOCAL_ATOMIC_OR(flag, 1);
+                    if (lane == 0) q->scalars[2 + ((t + 1) & 1)] = 0;
+                    BARRIER();
+                    if (*flag != 0) h = 0;
                 }
                 BARRIER();
             }
         }
     }
 
+    /* the test points are not the probe set: a layer dead on every training point may be alive on one of them */
     float pred[4], target[4], unused = 0.0f;
-    float outc = h > 0 ? FV_(forward)(q, act, alpha, 0.0f, h, lane, 0, 0, &unused, 0, 0) : 0.0f;
     NO_UNROLL for (int c = 0; c < nTest; c += FV_LANES) {
         int i = c + lane, n = nTest - c < FV_LANES ? nTest - c : FV_LANES;
         if (i < nTest) {
             float x = fv_point(seedLo, seedHi, net, FV_PURPOSE_TEST, i, lo, hi);
-            FL_ROW(q, q->dr)[lane] = h > 0 ? outc : FV_(forward)(q, act, alpha, x, 0, lane, 0, 0, &unused, 0, 0);
+            FL_ROW(q, q->dr)[lane] = FV_(forward)(q, act, alpha, x, 0, lane, 0, 0, &unused, 0, 0);
             FL_ROW(q, q->yr)[lane] = function_target_of(fn, x, 1);
         }
         BARRIER();

@@ -11,7 +11,8 @@
  * arrays indexed by its counter can live in registers; NO_UNROLL keeps a loop rolled. DYNAMIC_LOCAL(name, n) declares
  * a kernel's work-group float array: CUDA's extern __shared__ (sized by the launch), OpenCL's __local float name[n]
  * (n from the program's -D options); LOCAL_PTR qualifies a pointer into it (__local in OpenCL, nothing in CUDA,
- * where __shared__ is a storage class). IS_NAN, AS_FLOAT/AS_INT (bit casts) complete the set.
+ * where __shared__ is a storage class); the array is 16-byte aligned. LOCAL_ATOMIC_OR(p, v) ORs v into the int at p in
+ * local memory. IS_NAN, AS_FLOAT/AS_INT (bit casts) complete the set.
  *
  * A third branch, RELULAB_HOST, compiles the same bodies as plain C for the x86 cost model (valgrind --tool=callgrind,
  * native-kernels/host/fused_cost.c); its driver supplies the work-item indices (thread-local: one thread per lane of
@@ -66,8 +67,9 @@ typedef double f64;
 #define TO_F32(x) __double2float_rn(x)
 #define UNROLL _Pragma("unroll")
 #define NO_UNROLL _Pragma("unroll 1")
-#define DYNAMIC_LOCAL(name, n) extern __shared__ float name[]
+#define DYNAMIC_LOCAL(name, n) extern __shared__ __align__(16) float name[]
 #define LOCAL_PTR
+#define LOCAL_ATOMIC_OR(p, v) atomicOr((p), (v))
 #define IS_NAN(x) isnan(x)
 #define AS_FLOAT(i) __int_as_float(i)
 #define AS_INT(f) __float_as_int(f)
@@ -140,6 +142,7 @@ static inline int relulab_host_as_int(float f) {
 extern float *relulab_host_local; /* one work group's local memory, shared by its threads */
 #define DYNAMIC_LOCAL(name, n) float *name = relulab_host_local
 #define LOCAL_PTR
+#define LOCAL_ATOMIC_OR(p, v) __atomic_fetch_or((p), (v), __ATOMIC_RELAXED)
 
 #else /* OpenCL C */
 
@@ -194,8 +197,9 @@ typedef float f64;
 #define TO_F32(x) ((float) (x))
 #define UNROLL __attribute__((opencl_unroll_hint))
 #define NO_UNROLL __attribute__((opencl_unroll_hint(1)))
-#define DYNAMIC_LOCAL(name, n) __local float name[n]
+#define DYNAMIC_LOCAL(name, n) __local float name[n] __attribute__((aligned(16)))
 #define LOCAL_PTR __local
+#define LOCAL_ATOMIC_OR(p, v) atomic_or((volatile __local int *) (p), (v))
 #define IS_NAN(x) isnan(x)
 #define AS_FLOAT(i) as_float(i)
 #define AS_INT(f) as_int(f)

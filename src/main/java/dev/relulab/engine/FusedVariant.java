@@ -27,6 +27,8 @@ public final class FusedVariant {
      * the full path as long as one of them is alive, while a work group per network finishes a dead one early).
      */
     public static final int FILL_WARPS = 8;
+    /** Training sets up to this size live in the work-group kernels' local memory (FL_TABLE_MAX). */
+    public static final int TABLE_POINTS = 4096;
 
     public final FusedNetwork net;
     public final int width, hidden, lanes;
@@ -101,7 +103,8 @@ public final class FusedVariant {
         int HW = hidden * width, PT = trained();
         if (lanes == 1) return group * (slots() * PT + HW);
         int rows = (1 + HW) + HW + (HW + 1) + (slopes ? HW : 0) + 3 + hidden + 2;
-        return (2 + slots()) * PT + rows * (lanes + 1) + 2 * hidden + HW + 4;
+        int table = net.trainPoints <= TABLE_POINTS ? net.trainPoints : 0;
+        return 2 * lanes + (2 + slots()) * PT + rows * (lanes + 1) + 2 * hidden + HW + 4 + table;
     }
 
     /** Work items per group. */
