@@ -120,6 +120,18 @@ DEVICE void fv_stats_add(float *st, float v, int first) {
     st[3] = ADD_RN(st[3], MUL_RN(d, d));
 }
 
+/* A network's last results: diverged flag and skipped steps at `flags`, loss sum and output statistics at `st`. */
+DEVICE void fv_results(GLOBAL int *flags, int diverged, int skipped, GLOBAL float *st, float lossSum,
+                       const float *pred, const float *target) {
+    flags[0] = diverged;
+    flags[1] = skipped;
+    st[0] = lossSum;
+    for (int c = 0; c < 4; c++) {
+        st[1 + c] = pred[c];
+        st[5 + c] = target[c];
+    }
+}
+
 /* Dead, revived and ever-dead bookkeeping of one layer (reduce_dead): alive bits in, counts out. */
 DEVICE void fv_count_layer(uint alive, int width, uint *everDead, int *dead, int *revived) {
     uint all = width >= 32 ? 0xFFFFFFFFu : (1u << width) - 1u;

@@ -1,53 +1,46 @@
 /*
- * fused_v2.h - one variant of the fused trainer: the whole training of a narrow network 1 -> FV_W x FV_H -> 1 (mse,
- * function-target data) in one launch, as train/ChunkTrainer.java does it op by op on the CPU engine, bit for bit
- * wherever the math is + - * / sqrt (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam). No include guard: the CUDA
- * module includes this file once per variant (cuda/fused_variants.cu), the OpenCL engine builds it once per
- * configuration with -D options (opencl/fused.cl).
+ * fused_v2.h - one variant of the fused trainer with one work item per network: the whole training of a narrow
+ * network 1 -> FV_W x FV_H -> 1 (mse, function-target data), as train/ChunkTrainer.java does it op by op on the CPU
+ * engine, bit for bit wherever the math is + - * / sqrt (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam). No include
+ * guard: build-cuda.sh includes it once per variant of cuda/fused_variants.h, the OpenCL engine builds it once per
+ * configuration with -D options (opencl/fused_l1.cl). fused_v2_lanes.h is the work-group form.
  *
- * Compile-time settings (each a macro):
- *   FV_W, FV_H      hidden width and hidden layers;
- *   FV_LANES        1: one work item per network (FV_GROUP items per group); 32 or 64: one work group of FV_LANES
- *                   items per network, one item ("lane") per example of a minibatch wave;
- *   FV_SLOPES       1 when PReLU slopes are trained (the parameter layout gets H*W slopes after the biases);
- *   FV_TAG          suffix of the kernel name: fused_v2 FV_TAG, e.g. fused_v2_w2_h10_l1;
- *   FV_ACT, FV_OPT  optional: the activation / optimizer code as a constant (OpenCL); else the kernel's arguments;
- *   FV_LOCAL_FLOATS OpenCL only: the work group's local floats (FusedVariant.localFloats); CUDA takes them from
- *                   the launch (dynamic shared memory).
- * Shape-dependent loops are unrolled (UNROLL) so that, with FV_LANES == 1, the parameters, their gradients and
- * one example's z and a are registers (ptxas: no stack frame, no spills; checked by build-cuda.sh).
+ * Compile-time settings (each a macro): FV_W, FV_H (hidden width and layers), FV_GROUP (items per group), FV_SLOPES
+ * (1: PReLU slopes after the weights and biases), FV_TAG (kernel name suffix: fused_v2_relu_w2_h10_l1), FV_ACT and
+ * FV_OPT (the activation / optimizer code as constants where given, else the kernel's arguments), FV_LOCAL_FLOATS
+ * (OpenCL: the group's local floats; CUDA takes them from the launch). Loops over the shape are unrolled (UNROLL),
+ * so the parameters, their gradients and one example's z are registers (ptxas: no stack frame, no spills; checked
+ * by build-cuda.sh).
  *
- * Semantics: ChunkTrainer's, step for step: the initial parameters from fused_init (init [P][E]), the initial probe, per epoch the keyed permutation, per minibatch the forward, loss, backward and
- * update of every example, with the gradients summed over the examples in ascending order (as the CPU engine), the
- * batch loss summed in double, divergence, the per-epoch probes, the final probe and the test pass.
+ * Semantics: ChunkTrainer's, step for step: the initial parameters from fused_init (init [P][E]), the initial probe,
+ * per epoch the keyed permutation, per minibatch the forward, loss, backward and update of every example, with the
+ * gradients summed over the examples in ascending order (as the CPU engine), the batch loss summed in double,
+ * divergence, the per-epoch probes, the final probe and the test pass.
  *
  * Exact skipping (skip != 0, ReLU, tau == 0): a probe that finds hidden layer h dead on every training point, with
- * every z of layers 1..h finite on every point, marks the network "dead from h" (the highest such h). Then a_h = +0
- * for every training example, so layers above h see a constant input: the forward is computed once per minibatch,
- * the backward runs for layers above h only, and the gradients of layers 1..h are +0 (what the CPU's sums give: they
+ * every hidden z finite on every point, marks the network "dead from h" (the highest such h). Then a_h = +0 for every
+ * training example, so layers above h see a constant input: the forward is computed once per minibatch, the
+ * backward runs for layers above h only, and the gradients of layers 1..h are +0 (what the CPU's sums give: they
  * start at +0 and add products of finite values with +0). Every parameter is still updated. The mark holds while the
  * values of the parameters of layers 1..h do not change (an update that changes one clears it; sgd never does once
  * the gradients are +0, momentum and adam may through their state); later probes then take the alive bits of layers
- * 1..h from the last full probe and compute those above from the constant input. The test pass runs in full: its points
- * are not the probe set.
+ * 1..h from the last probe and evaluate those above on the constant input. A probe point stops at the first layer
+ * whose z are all <= 0; the layers above it are evaluated once per such layer. The test pass runs in full: its
+ * points are not the probe set.
  *
- * Launch (FV_LANES == 1): 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item e trains network netBase + e.
- *   Local memory: FV_GROUP * FV_PT * state slots floats, [slot][k][item]: the optimizer state (touched once per
- *   step).
- * Launch (FV_LANES > 1): E groups of FV_LANES items; group e trains network netBase + e (see fused_v2_lanes.h).
- * Writes counts[E][3H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the
- * dead-from-h path) and stats[E][9]
- * (last epoch's loss sum, prediction and target statistics), once per network.
+ * Launch: 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item e trains network netBase + e.
+ * Memory: local [slot][k][item] optimizer state (touched once per step), then [unit][item] ReDo sums; points (may be
+ * NULL) [E][nTrain]: the training x, written by the first probe, read instead of a Philox block per example. Writes
+ * counts[E][3H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the dead-from-h
+ * path) and stats[E][9] (last epoch's loss sum, prediction and target statistics), once per network.
  */
 #if !defined(FV_W) || !defined(FV_H) || !defined(FV_GROUP) || !defined(FV_SLOPES) || !defined(FV_TAG)
 #error "fused_v2.h needs FV_W, FV_H, FV_GROUP, FV_SLOPES and FV_TAG"
 #endif
 
 #include "fused_common.h"
+#include "fused_settings.h"
 
-#define FV_CAT2(a, b) a##b
-#define FV_CAT(a, b) FV_CAT2(a, b)
-#define FV_(name) FV_CAT(name, FV_TAG)
 
 #define FV_L (FV_H + 1)
 #define FV_HW (FV_H * FV_W)
@@ -59,18 +52,7 @@
 #define FV_PT (FV_P + (FV_SLOPES ? FV_HW : 0))
 #define FV_SOFF(l) (FV_P + ((l) - 1) * FV_W)
 
-#ifdef FV_ACT
-#define FV_ACT_OF(a) (FV_ACT)
-#else
-#define FV_ACT_OF(a) (a)
-#endif
-#ifdef FV_OPT
-#define FV_OPT_OF(o) (FV_OPT)
-#else
-#define FV_OPT_OF(o) (o)
-#endif
 
-#define FV_PSPACE
 
 /* PReLU slope of hidden unit (l, j), else alpha. */
 #if FV_SLOPES
@@ -86,26 +68,29 @@
     ((bits)[((l) - 1) >> 1] = ((bits)[((l) - 1) >> 1] & ~(0xFFFFu << ((((l) - 1) & 1) * 16))) |                      \
                               ((uint) (v) << ((((l) - 1) & 1) * 16)))
 
+/* z of hidden layer l: b + sum_k w_jk in_k (k ascending), from x for l = 1. */
+DEVICE void FV_(layer_z)(const float *p, int l, float x, const float *in, float *z) {
+    UNROLL for (int j = 0; j < FV_W; j++) {
+        float acc = p[FV_BOFF(l) + j];
+        if (l == 1) {
+            acc = ADD_RN(acc, MUL_RN(p[j], x));
+        } else {
+            UNROLL for (int k = 0; k < FV_W; k++) acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], in[k]));
+        }
+        z[j] = acc;
+    }
+}
+
 /*
  * One example forward from parameters p: the pre-activations z of every hidden layer; returns the output. With
  * h > 0 the layers 1..h are not computed and a_h = +0 (the constant input of a network dead from h).
  */
-DEVICE float FV_(forward)(FV_PSPACE const float *p, int act, float alpha, float x, int h, float z[FV_H][FV_W]) {
+DEVICE float FV_(forward)(const float *p, int act, float alpha, float x, int h, float z[FV_H][FV_W]) {
     act = FV_ACT_OF(act);
     float in[FV_W];
     UNROLL for (int l = 1; l <= FV_H; l++) {
         if (l > h) {
-            UNROLL for (int j = 0; j < FV_W; j++) {
-                float acc = p[FV_BOFF(l) + j];
-                if (l == 1) {
-                    acc = ADD_RN(acc, MUL_RN(p[j], x));
-                } else {
-                    UNROLL for (int k = 0; k < FV_W; k++) {
-                        acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], in[k]));
-                    }
-                }
-                z[l - 1][j] = acc;
-            }
+            FV_(layer_z)(p, l, x, in, z[l - 1]);
             UNROLL for (int j = 0; j < FV_W; j++) in[j] = act_value(act, z[l - 1][j], FV_SLOPE(p, l, j));
         } else if (l == h) {
             UNROLL for (int j = 0; j < FV_W; j++) in[j] = 0.0f;
@@ -130,18 +115,10 @@ DEVICE int FV_(forward_probe)(const float *p, int act, float alpha, float x, int
             float z[FV_W];
             int all = 1;
             uint b = 0u;
+            FV_(layer_z)(p, l, x, in, z);
             UNROLL for (int j = 0; j < FV_W; j++) {
-                float acc = p[FV_BOFF(l) + j];
-                if (l == 1) {
-                    acc = ADD_RN(acc, MUL_RN(p[j], x));
-                } else {
-                    UNROLL for (int k = 0; k < FV_W; k++) {
-                        acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], in[k]));
-                    }
-                }
-                z[j] = acc;
-                all = all && acc <= 0.0f;
-                *fin = ADD_RN(*fin, acc);
+                all = all && z[j] <= 0.0f;
+                *fin = ADD_RN(*fin, z[j]);
             }
             UNROLL for (int j = 0; j < FV_W; j++) {
                 float sl = FV_SLOPE(p, l, j);
@@ -156,7 +133,7 @@ DEVICE int FV_(forward_probe)(const float *p, int act, float alpha, float x, int
 }
 
 /* a_{l-1}, the input of layer l (2 <= l <= L), from z; +0 when layer l - 1 is the dead layer h. */
-DEVICE void FV_(input_of)(FV_PSPACE const float *p, int act, float alpha, int l, int h, float z[FV_H][FV_W],
+DEVICE void FV_(input_of)(const float *p, int act, float alpha, int l, int h, float z[FV_H][FV_W],
                           float *in) {
     UNROLL for (int k = 0; k < FV_W; k++) {
         in[k] = l - 1 == h ? 0.0f : act_value(FV_ACT_OF(act), z[l - 2][k], FV_SLOPE(p, l - 1, k));
@@ -302,11 +279,7 @@ DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint se
     return track && *finite ? nh : 0;
 }
 
-KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidden, GLOBAL const float *RESTRICT init,
-                          GLOBAL float *RESTRICT points, int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
-                          GLOBAL const float *RESTRICT lr, GLOBAL const float *RESTRICT corrections, int fn, float lo,
-                          float hi, int nTrain, int nTest, int batch, int epochs, int probeEveryEpoch, float tau,
-                          int skip, GLOBAL int *RESTRICT counts, GLOBAL float *RESTRICT stats) {
+KERNEL void FV_(fused_v2)(FV_PARAMS) {
     DYNAMIC_LOCAL(fv_local, FV_LOCAL_FLOATS);
     int e = GLOBAL_ID;
     if (e >= E) return;
@@ -384,14 +357,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         fv_stats_add(pred, FV_(forward)(p, act, alpha, x, 0, z), i == 0);
         fv_stats_add(target, function_target_of(fn, x, 1), i == 0);
     }
-    out[3 * FV_H] = diverged;
-    out[3 * FV_H + 1] = skipped;
-    GLOBAL float *st = stats + e * FV_STATS;
-    st[0] = lossSum;
-    UNROLL for (int c = 0; c < 4; c++) {
-        st[1 + c] = pred[c];
-        st[5 + c] = target[c];
-    }
+    fv_results(out + 3 * FV_H, diverged, skipped, stats + e * FV_STATS, lossSum, pred, target);
 }
 
 
@@ -404,9 +370,6 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
 #undef FV_P
 #undef FV_PT
 #undef FV_SOFF
-#undef FV_ACT_OF
-#undef FV_OPT_OF
-#undef FV_PSPACE
 #undef FV_SLOPE
 #undef FV_BITWORDS
 #undef FV_LAYER_BITS

@@ -28,21 +28,9 @@
 #endif
 
 #include "fused_common.h"
+#include "fused_settings.h"
 
-#define FV_CAT2(a, b) a##b
-#define FV_CAT(a, b) FV_CAT2(a, b)
-#define FV_(name) FV_CAT(name, FV_TAG)
 
-#ifdef FV_ACT
-#define FV_ACT_OF(a) (FV_ACT)
-#else
-#define FV_ACT_OF(a) (a)
-#endif
-#ifdef FV_OPT
-#define FV_OPT_OF(o) (FV_OPT)
-#else
-#define FV_OPT_OF(o) (o)
-#endif
 
 #define FL_RS (FV_LANES + 1)
 #define FL_WOFF(l) ((l) == 1 ? 0 : 2 * FV_W + ((l) - 2) * (FV_W * FV_W + FV_W))
@@ -328,11 +316,7 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
     return q->scalars[1];
 }
 
-KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidden, GLOBAL const float *RESTRICT init,
-                          GLOBAL float *RESTRICT points, int act, float alpha, int optKind, float momentum, float beta1, float beta2, float epsilon,
-                          GLOBAL const float *RESTRICT lr, GLOBAL const float *RESTRICT corrections, int fn, float lo,
-                          float hi, int nTrain, int nTest, int batch, int epochs, int probeEveryEpoch, float tau,
-                          int skip, GLOBAL int *RESTRICT counts, GLOBAL float *RESTRICT stats) {
+KERNEL void FV_(fused_v2)(FV_PARAMS) {
     DYNAMIC_LOCAL(fv_local, FV_LOCAL_FLOATS);
     int e = GROUP_ID_X, lane = LOCAL_ID_X;
     if (e >= E) return;
@@ -452,16 +436,7 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
         }
         BARRIER();
     }
-    if (lane == 0) {
-        out[3 * H] = diverged;
-        out[3 * H + 1] = skipped;
-        GLOBAL float *st = stats + e * FV_STATS;
-        st[0] = lossSum;
-        UNROLL for (int c = 0; c < 4; c++) {
-            st[1 + c] = pred[c];
-            st[5 + c] = target[c];
-        }
-    }
+    if (lane == 0) fv_results(out + 3 * H, diverged, skipped, stats + e * FV_STATS, lossSum, pred, target);
 }
 
 #undef FL_RS
@@ -474,5 +449,3 @@ KERNEL void FV_(fused_v2)(int E, int netBase, uint seedLo, uint seedHi, int hidd
 #undef FL_DZROW
 #undef FL_TROW
 #undef FL_SLOPE
-#undef FV_ACT_OF
-#undef FV_OPT_OF

@@ -23,7 +23,7 @@ public final class FusedNetwork {
     public static final float SIN_NEAR_LIMIT = 524288f;
     /** System property: {@code -Drelulab.fused.skip=false} turns exact skipping off (for comparisons). */
     public static final String SKIP_PROPERTY = "relulab.fused.skip";
-    /** System property: {@code -Drelulab.fused.lanes=1} or {@code 32} forces a lane mode; unset, the rule picks. */
+    /** System property: {@code -Drelulab.fused.lanes=1}, {@code 32} or {@code 64} forces a lane mode; unset, the rule picks. */
     public static final String LANES_PROPERTY = "relulab.fused.lanes";
     /** Ints per initialiser in {@link #spec()}: form, two doubles as (hi, lo) words, the two as float bits. */
     static final int INIT_INTS = 7;
@@ -41,7 +41,7 @@ public final class FusedNetwork {
     public final float deadThreshold;
     /** Whether dead-from-layer-h networks skip the work whose result is known (fused_v2.h, "Exact skipping"). */
     public final boolean exactSkipping;
-    /** Lanes per network forced for this training (1 or {@link FusedVariant#LANES}); 0 lets the engine choose. */
+    /** Lanes per network forced for this training (1, 32 or 64); 0 lets the engine choose. */
     public final int lanes;
 
     public FusedNetwork(Architecture arch, Optimizer optimizer, long seed, FunctionTarget target, float lo, float hi,
@@ -85,7 +85,7 @@ public final class FusedNetwork {
         return new FusedNetwork(this, on, lanes);
     }
 
-    /** The same training in a forced lane mode (1 or {@link FusedVariant#LANES}; 0: the engine's rule). */
+    /** The same training in a forced lane mode (1, 32 or 64; 0: the engine's rule). */
     public FusedNetwork withLanes(int lanesPerNetwork) {
         return new FusedNetwork(this, exactSkipping, lanesPerNetwork);
     }
@@ -108,8 +108,8 @@ public final class FusedNetwork {
         if (target != FunctionTarget.ABS && 5 * Math.max(Math.abs(lo), Math.abs(hi)) >= SIN_NEAR_LIMIT) {
             return "x range [" + lo + ", " + hi + "]: |5x| reaches " + SIN_NEAR_LIMIT + " (the fused kernels' sine)";
         }
-        if (lanes != 0 && lanes != 1 && lanes != FusedVariant.LANES) {
-            return LANES_PROPERTY + "=" + lanes + " (allowed: 1, " + FusedVariant.LANES + ")";
+        if (lanes != 0 && !FusedVariant.allowedLanes(lanes)) {
+            return LANES_PROPERTY + "=" + lanes + " (allowed: 1, 32, 64)";
         }
         if (arch.parametersPerNetwork() > MAX_PARAMS) {
             return arch.parametersPerNetwork() + " parameters > " + MAX_PARAMS;

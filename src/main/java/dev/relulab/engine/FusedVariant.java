@@ -9,7 +9,7 @@ import java.util.List;
  * One compile-time variant of the fused trainer (native-kernels/common/fused_v2.h, fused_v2_lanes.h) for a network:
  * its kernel name, the -D options that build it, its launch shape and the local memory it needs. {@link #lanes}
  * is 1 (one work item per network, the network's state in registers; depth compile-time) or {@link #LANES} (one
- * work group per network, one lane per example; depth a loop).
+ * work group per network, one lane per example; depth a loop); 64 lanes compile too (OpenCL, forced only).
  */
 public final class FusedVariant {
     /** Work items per group of the one-lane kernels (FV_GROUP) on a GPU: one warp. */
@@ -52,11 +52,25 @@ public final class FusedVariant {
 
     /** The same with {@code group} items per group for the one-lane kernels. */
     public static FusedVariant of(FusedNetwork net, int lanes, int group) {
-        if (lanes != 1 && lanes != LANES) {
-            throw new IllegalArgumentException("lanes per network must be 1 or " + LANES + ", got " + lanes);
+        if (!allowedLanes(lanes)) {
+            throw new IllegalArgumentException("lanes per network must be 1, 32 or 64, got " + lanes);
         }
         if (group < 1 || group > 1024) throw new IllegalArgumentException("group of " + group + " work items");
         return new FusedVariant(net, lanes, group);
+    }
+
+    /** 1, {@link #LANES} or 64. */
+    public static boolean allowedLanes(int lanes) {
+        return lanes == 1 || lanes == LANES || lanes == 64;
+    }
+
+    /**
+     * Whether the one-lane kernel keeps this network's state in registers on a GPU without spilling: the parameters
+     * and their gradients twice plus one example's z within 200 floats (the CUDA build's one-lane variants all fit;
+     * ptxas confirms it per variant).
+     */
+    public boolean fitsRegisters() {
+        return 2 * trained() + hidden * width <= 200;
     }
 
     /**

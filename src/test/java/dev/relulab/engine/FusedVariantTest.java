@@ -38,6 +38,9 @@ class FusedVariantTest {
         assertEquals(32 * 7L, lanes.global(7), "one group of 32 lanes per network");
         assertEquals(64L, one.global(33), "one item per network, rounded up to the group");
         assertThrows(IllegalArgumentException.class, () -> FusedVariant.of(one.net, 16));
+        assertEquals("fused_v2_relu_w2_l64", FusedVariant.of(one.net, 64).kernel());
+        assertTrue(one.fitsRegisters(), "lu2019 fits");
+        assertFalse(FusedVariant.of(net(Activation.RELU, 10, 2, Optimizer.Kind.SGD, 0f), 1).fitsRegisters());
     }
 
     @Test

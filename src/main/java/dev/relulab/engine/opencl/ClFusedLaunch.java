@@ -30,12 +30,7 @@ final class ClFusedLaunch implements AutoCloseable {
     /** The variant for E networks of {@code net} on this device (a CPU device: one work item per network). */
     FusedVariant variant(FusedNetwork net, int E) {
         return FusedVariant.of(net, FusedVariant.lanesFor(net, E, device.gpu, device.computeUnits,
-                oneLaneFits(net)), device.gpu ? FusedVariant.GROUP : FusedVariant.CPU_GROUP);
-    }
-
-    /** On a GPU the one-lane kernel keeps the network in registers: only for shapes the CUDA build ships. */
-    private static boolean oneLaneFits(FusedNetwork net) {
-        return FusedVariant.of(net, 1).trained() * 2 + net.arch.hiddenLayers() * net.arch.width(1) <= 200;
+                FusedVariant.of(net, 1).fitsRegisters()), device.gpu ? FusedVariant.GROUP : FusedVariant.CPU_GROUP);
     }
 
     /**

@@ -69,6 +69,7 @@ class OpenClFusedTrainingTest {
         "relu, sgd, 8, 2, he_uniform, 0.1, 2, true, abs, 1",
         "relu, sgd, 8, 2, he_uniform, 0.1, 2, true, abs, 32",
         "relu, adam, 3, 4, he_uniform, 0.05, 3, true, abs, 32",
+        "prelu, momentum, 3, 5, he_uniform, 0, 2, true, abs, 64",
         "elu, adam, 4, 3, glorot_normal, 0, 2, true, abs, 1",
         "elu, sgd, 10, 2, he_uniform, 0, 2, true, abs, 32",
         "leaky_relu, adam, 5, 3, he_uniform, 0, 2, true, x*sin(5x), 1",
