@@ -79,6 +79,28 @@ class OpenClFusedCsvTest {
         }
     }
 
+    /**
+     * Around the work-group kernel's point table (4096 points in local memory): 4097 points (no table, a last probe
+     * block of one point) and a batch of 50 (a partial second wave of lanes), in both lane modes.
+     */
+    @ParameterizedTest(name = "{0} points, batch {1}")
+    @CsvSource({"4096, 64", "4097, 50"})
+    void pointTableLimitAndPartialWaves(int points, int batch) {
+        OpenClEngine cl = engine();
+        long seed = newSeed();
+        Architecture arch = Architecture.mlp(1, 3, 4, 1, Activation.RELU, 0f, Loss.MSE,
+                Initializer.of(Initializer.Kind.HE_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), 0.01f, 1, batch, 33, seed, 0f,
+                TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
+        FunctionData data = new FunctionData(FunctionTarget.ABS, -2f, 2f, points, 77);
+        String want = csv(TrainingParity.train(cpu(), cfg, data));
+        for (int lanes : new int[] {1, 32}) {
+            String got = OpenClFusedTrainingTest.withLanes(lanes, () -> csv(TrainingParity.train(cl, cfg, data)));
+            assertEquals(want, got, "networks.csv, " + points + " points, batch " + batch + ", " + lanes + " lanes (seed "
+                    + seed + ")");
+        }
+    }
+
     private static int[] counts(OpenClEngine cl, FusedNetwork net, TrainingConfig cfg) {
         int[] c = new int[NETWORKS * net.countsPerNetwork()];
         float[] rates = new float[NETWORKS];
