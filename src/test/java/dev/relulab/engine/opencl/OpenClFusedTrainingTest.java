@@ -40,10 +40,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * seeds, in both lane modes (one work item per network; a work group of 32 lanes per network), on an odd ensemble
  * size so that the last work group is partial. Initial weights and data are the same bits, and the kernel rounds every product and sum separately in the
  * CPU's order (OpenCL: FP_CONTRACT OFF, which PoCL honours; CUDA: __fmul_rn/__fadd_rn), so where the math is
- * + - * / sqrt only (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam) the runs must be bit-identical. ELU calls float
- * expm1/exp, and the x sin(5x) target float sin, where Java rounds a double result, a few ulp apart: a unit with z
- * within an ulp of a kink or a network near the divergence edge can then flip and take another trajectory, so those
- * runs are held to a band.
+ * + - * / sqrt only (ReLU, Leaky ReLU, PReLU; sgd, momentum, adam) the runs must be bit-identical. ELU, SELU, GELU
+ * and swish call float exp/expm1/erf where Java rounds a double result, a few ulp apart, and the sine target may
+ * (rarely) round its sine differently: a unit with z within an ulp of a kink or a network near the divergence edge
+ * can then flip and take another trajectory, so those runs are held to a band.
  */
 class OpenClFusedTrainingTest {
     private static final float X_RANGE = (float) Math.sqrt(7);
@@ -72,6 +72,9 @@ class OpenClFusedTrainingTest {
         "prelu, momentum, 3, 5, he_uniform, 0, 2, true, abs, 64",
         "elu, adam, 4, 3, glorot_normal, 0, 2, true, abs, 1",
         "elu, sgd, 10, 2, he_uniform, 0, 2, true, abs, 32",
+        "selu, adam, 4, 3, lecun_normal, 0, 2, true, abs, 32",
+        "gelu, sgd, 3, 4, he_uniform, 0, 2, true, abs, 1",
+        "swish, momentum, 5, 2, glorot_uniform, 0, 2, true, abs, 32",
         "leaky_relu, adam, 5, 3, he_uniform, 0, 2, true, x*sin(5x), 1",
         "leaky_relu, adam, 5, 3, he_uniform, 0, 2, true, x*sin(5x), 32",
     })
@@ -103,7 +106,8 @@ class OpenClFusedTrainingTest {
         for (int n = 0; n < NETWORKS; n++) {
             assertArrayEquals(want.deadStart[n], got.deadStart[n], "initial dead units of network " + n + ", " + where);
         }
-        if (a == Activation.ELU || f != FunctionTarget.ABS) {
+        boolean piecewiseLinear = a == Activation.RELU || a == Activation.LEAKY_RELU || a == Activation.PRELU;
+        if (!piecewiseLinear || f != FunctionTarget.ABS) {
             assertWithinBand(where, want, got);
         } else {
             assertBitIdentical(where, want, got);
@@ -285,25 +289,26 @@ class OpenClFusedTrainingTest {
     }
 
     /**
-     * Per-network flags may flip on knife-edge networks: at most 2% + 2 of them may differ in final dead counts,
-     * revived counts or divergence (none did in the runs measured), each collapse fraction within 4 standard errors
-     * of a difference of binomial proportions (as OpenClTrainingParityTest), and the final loss within LOSS_RTOL on
-     * every network whose dead counts agree and that did not diverge.
+     * Knife-edge networks may take another trajectory: at most 2% + 2 of them may differ in final dead counts, revived
+     * counts or divergence, or (having none of those to flip, as with GELU) drift beyond LOSS_RTOL in final loss; every
+     * other network's final loss is within LOSS_RTOL (measured: one GELU sgd network of 241 drifted 3.3%, and the
+     * OpenCL op-by-op kernels gave it the fused kernel's bits: float erf against Java's, amplified by the training);
+     * each collapse fraction within 4 standard errors of a difference of binomial proportions.
      */
     private static void assertWithinBand(String where, EnsembleResult want, EnsembleResult got) {
-        int n = want.networks, flipped = 0;
+        int n = want.networks, flipped = 0, drifted = 0;
         for (int i = 0; i < n; i++) {
             boolean same = Arrays.equals(want.deadEnd[i], got.deadEnd[i])
                     && Arrays.equals(want.revived[i], got.revived[i]) && want.diverged[i] == got.diverged[i];
             if (!same) {
                 flipped++;
-            } else if (!want.diverged[i]) {
-                double err = Math.abs(got.finalLoss[i] - want.finalLoss[i]);
-                assertTrue(err <= LOSS_RTOL * Math.abs(want.finalLoss[i]), "final loss of network " + i + ": "
-                        + got.finalLoss[i] + " vs " + want.finalLoss[i] + ", " + where);
+            } else if (!want.diverged[i]
+                    && !(Math.abs(got.finalLoss[i] - want.finalLoss[i]) <= LOSS_RTOL * Math.abs(want.finalLoss[i]))) {
+                drifted++;
             }
         }
-        assertTrue(flipped <= 0.02 * n + 2, flipped + " networks changed dead, revived or diverged state, " + where);
+        assertTrue(flipped + drifted <= 0.02 * n + 2, flipped + " networks changed dead, revived or diverged state and "
+                + drifted + " drifted beyond " + LOSS_RTOL + " in final loss, " + where);
         TrainingParity.assertWithinBand("structural", want.structural, got.structural, where);
         TrainingParity.assertWithinBand("functional", want.functional, got.functional, where);
         TrainingParity.assertWithinBand("diverged", want.diverged, got.diverged, where);
