@@ -56,8 +56,8 @@ emit() { # act width lanes slopes tag header [hidden]
     if [ -n "${7:-}" ]; then echo "#undef FV_H"; echo "#undef FV_GROUP"; fi
 }
 variants() {
-    sed -n 's/^FV_ONE_LANE(\([a-z_]*\), *\([0-9]*\), *\([0-9]*\), *\([0-9]*\)).*/\1 \2 \3 \4/p' "$src/cuda/fused_variants.h" |
-        while read -r act w first last; do
+    sed -n 's/^FV_ONE_LANE(\([a-z_]*\), *\([0-9]*\), *\([0-9]*\), *\([0-9]*\)).*/\1 \2 \3 \4/p' \
+        "$src/cuda/fused_variants.h" | while read -r act w first last; do
             for ((h = first; h <= last; h++)); do echo "$act $w 1 0 _${act}_w${w}_h${h}_l1 fused_v2.h $h"; done
         done
     sed -n 's/^FV_WORK_GROUP(\([a-z_]*\), *\([0-9]*\)).*/\1 \2/p' "$src/cuda/fused_variants.h" |

@@ -33,8 +33,9 @@
 DEVICE float sin_near(float t) {
     f64 x = (f64) t;
     f64 n = (f64) (int) (x * 0.63661977236758134308 + (x < 0.0 ? -0.5 : 0.5));
-    f64 r = DADD_RN(DADD_RN(DADD_RN(x, -DMUL_RN(n, 1.57079632673412561417e+00)), -DMUL_RN(n, 6.07710050630396597660e-11)),
-                    -DMUL_RN(n, 2.02226624871116645580e-21));
+    f64 r = DADD_RN(x, -DMUL_RN(n, 1.57079632673412561417e+00));
+    r = DADD_RN(r, -DMUL_RN(n, 6.07710050630396597660e-11));
+    r = DADD_RN(r, -DMUL_RN(n, 2.02226624871116645580e-21));
     f64 r2 = DMUL_RN(r, r);
     int q = (int) n & 3;
     f64 v;

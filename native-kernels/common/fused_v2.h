@@ -176,7 +176,9 @@ DEVICE void FV_(backward)(const float *p, int act, float alpha, float x, int h, 
             if (l > 1 && l - 1 > h) {
                 UNROLL for (int k = 0; k < FV_W; k++) {
                     float acc = MUL_RN(p[FV_WOFF(l) + k], dz[0]);
-                    UNROLL for (int j = 1; j < FV_W; j++) acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], dz[j]));
+                    UNROLL for (int j = 1; j < FV_W; j++) {
+                        acc = ADD_RN(acc, MUL_RN(p[FV_WOFF(l) + j * FV_W + k], dz[j]));
+                    }
                     dA[k] = acc;
                 }
             }

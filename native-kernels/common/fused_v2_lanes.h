@@ -237,7 +237,8 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
         NO_UNROLL for (int c = 0; c < nPoints; c += FV_LANES) {
             int i = c + lane, n = nPoints - c < FV_LANES ? nPoints - c : FV_LANES;
             if (i < nPoints) {
-                float x = q->nTable > 0 && !fill ? q->table[i] : fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi);
+                float x = q->nTable > 0 && !fill ? q->table[i]
+                                                 : fv_point(seedLo, seedHi, net, FV_PURPOSE_TRAIN, i, lo, hi);
                 if (q->nTable > 0) q->table[i] = x;
                 FV_(forward)(q, act, alpha, x, 0, lane, 1, 0, &fin, 0, 0);
             }

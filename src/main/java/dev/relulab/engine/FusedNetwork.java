@@ -23,7 +23,7 @@ public final class FusedNetwork {
     public static final float SIN_NEAR_LIMIT = 524288f;
     /** System property: {@code -Drelulab.fused.skip=false} turns exact skipping off (for comparisons). */
     public static final String SKIP_PROPERTY = "relulab.fused.skip";
-    /** System property: {@code -Drelulab.fused.lanes=1}, {@code 32} or {@code 64} forces a lane mode; unset, the rule picks. */
+    /** System property: {@code -Drelulab.fused.lanes=1}, {@code 32} or {@code 64} forces a lane mode (else the rule). */
     public static final String LANES_PROPERTY = "relulab.fused.lanes";
     /** Ints per initialiser in {@link #spec()}: form, two doubles as (hi, lo) words, the two as float bits. */
     static final int INIT_INTS = 7;
