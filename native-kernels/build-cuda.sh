@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Compiles every native-kernels/cuda/*.cu into ONE fatbin: SASS for sm_80 and sm_90, PTX for the lowest
-# architecture this nvcc supports (the driver JITs it on newer GPUs). Called by Maven in generate-resources.
-# Beside it, in target/cuda-build/, the files the GPU-free ABI check reads (engine/cuda/KernelAbiTest):
-# relulab.ptx (each kernel's parameter list as nvcc compiles it), relulab.ii (the unit as nvcc preprocessed it:
-# the parameters' names and C types) and ptxas.txt (registers, stack, shared memory per kernel and architecture).
+# Compiles the CUDA kernels into fatbins, each with SASS for sm_80 and sm_90 and PTX for the lowest architecture this
+# nvcc supports (the driver JITs it on newer GPUs), all from one PTX pass (-gencode arch=compute_N,code=[sm_80,sm_90,
+# compute_N]): OUTPUT_FATBIN holds every native-kernels/cuda/*.cu; fused-K.fatbin beside it (K = 0 .. parts - 1)
+# the fused trainer variants of cuda/fused_variants.h, dealt round-robin into one part per core and compiled in
+# parallel with the main unit. Called by Maven in generate-resources.
+# Fails when a fused variant has a stack frame or spills in ptxas -v (sm_80 or sm_90), or when the fatbins exceed
+# 20 MB together; prints the nvcc wall time (the budget is 2 min on 2 cores). The ptxas table of the fused variants
+# is target/cuda-build/fused-ptxas.txt (kernel, arch, registers, stack, spill stores, spill loads).
+# Beside it, in target/cuda-build/, the files the GPU-free ABI check reads (engine/cuda/KernelAbiTest): relulab.ptx
+# and fused.ptx (each kernel's parameter list as nvcc compiles it: the main unit, and one fused variant of each
+# form, whose parameter list every variant shares), relulab.ii and fused.ii (the same units as nvcc preprocessed
+# them: the parameters' names and C types) and ptxas.txt (registers, stack, shared memory per kernel and
+# architecture, every fused variant included).
 # The .cu files are #included into one generated translation unit, so each must be self-contained and the
 # shared headers must carry include guards. Without nvcc: one line, exit 0 (the CUDA engine then reports that
 # its kernels were not built). A compile error exits non-zero and fails the build.
@@ -12,10 +20,11 @@ set -euo pipefail
 src="${1:?usage: build-cuda.sh NATIVE_KERNELS_DIR OUTPUT_FATBIN}"
 out="${2:?usage: build-cuda.sh NATIVE_KERNELS_DIR OUTPUT_FATBIN}"
 src="$(cd "$src" && pwd)"
+outdir="$(dirname "$out")"
 
 if ! command -v nvcc >/dev/null 2>&1; then
     echo "relulab: nvcc not on the PATH; CUDA kernels not built (the cuda engine will report it)"
-    rm -f "$out"
+    rm -f "$out" "$outdir"/fused-*.fatbin
     exit 0
 fi
 
@@ -23,20 +32,54 @@ shopt -s nullglob
 sources=("$src"/cuda/*.cu)
 if [ ${#sources[@]} -eq 0 ]; then
     echo "relulab: no CUDA sources in $src/cuda; CUDA kernels not built"
-    rm -f "$out"
+    rm -f "$out" "$outdir"/fused-*.fatbin
     exit 0
 fi
 
-work="$(dirname "$out")/../../cuda-build"
 newest_input="$(ls -t "${sources[@]}" "$src"/cuda/*.h "$src"/cuda/*.cuh "$src"/common/*.h "$0" 2>/dev/null | head -1)"
-if [ -f "$out" ] && [ "$out" -nt "$newest_input" ] && [ -s "$work/relulab.ptx" ] && [ -s "$work/relulab.ii" ] \
+work="$outdir/../../cuda-build"
+if [ -f "$out" ] && [ "$out" -nt "$newest_input" ] && [ -f "$outdir/fused-0.fatbin" ] && [ -s "$work/relulab.ptx" ] \
+        && [ -s "$work/fused.ptx" ] && [ -s "$work/relulab.ii" ] && [ -s "$work/fused.ii" ] \
         && [ -s "$work/ptxas.txt" ]; then
     echo "relulab: $out is up to date"
     exit 0
 fi
 
 ptx_arch="$(nvcc --list-gpu-arch | sed -n 's/^compute_//p' | sort -n | head -1)"
-mkdir -p "$(dirname "$out")" "$work"
+mkdir -p "$outdir" "$work"
+rm -f "$outdir"/fused-*.fatbin "$work"/fused-*.cu "$work"/*.log
+parts="${RELULAB_CUDA_PARTS:-$(nproc)}"
+
+# One block per fused variant: fused_v2.h (one lane per network, depth compile-time) or fused_v2_lanes.h (32 lanes).
+emit() { # act width lanes slopes tag header [hidden]
+    echo "#define FV_W $2"
+    echo "#define FV_LANES $3"
+    echo "#define FV_SLOPES $4"
+    echo "#define FV_ACT ACT_$(echo "$1" | tr '[:lower:]' '[:upper:]')"
+    echo "#define FV_TAG $5"
+    if [ -n "${7:-}" ]; then echo "#define FV_H $7"; echo "#define FV_GROUP 32"; fi
+    echo "#include \"common/$6\""
+    echo "#undef FV_W"; echo "#undef FV_LANES"; echo "#undef FV_SLOPES"; echo "#undef FV_ACT"; echo "#undef FV_TAG"
+    if [ -n "${7:-}" ]; then echo "#undef FV_H"; echo "#undef FV_GROUP"; fi
+}
+variants() {
+    sed -n 's/^FV_ONE_LANE(\([a-z_]*\), *\([0-9]*\), *\([0-9]*\), *\([0-9]*\)).*/\1 \2 \3 \4/p' \
+        "$src/cuda/fused_variants.h" | while read -r act w first last; do
+            for ((h = first; h <= last; h++)); do echo "$act $w 1 0 _${act}_w${w}_h${h}_l1 fused_v2.h $h"; done
+        done
+    sed -n 's/^FV_WORK_GROUP(\([a-z_]*\), *\([0-9]*\)).*/\1 \2/p' "$src/cuda/fused_variants.h" |
+        while read -r act w; do
+            slopes=0; [ "$act" = prelu ] && slopes=1
+            echo "$act $w 32 $slopes _${act}_w${w}_l32 fused_v2_lanes.h"
+        done
+}
+n=0
+while read -r line; do
+    # shellcheck disable=SC2086
+    emit $line >> "$work/fused-$((n % parts)).cu"
+    n=$((n + 1))
+done < <(variants)
+
 unit="$work/relulab_all.cu"
 {
     echo "// Generated by native-kernels/build-cuda.sh: every native-kernels/cuda/*.cu in one unit."
@@ -44,19 +87,66 @@ unit="$work/relulab_all.cu"
 } > "$unit"
 
 includes=(-I "$src/common" -I "$src/cuda" -I "$src")
-if ! nvcc -fatbin -std=c++17 "${includes[@]}" -Xptxas -v \
-    -gencode arch=compute_80,code=sm_80 \
-    -gencode arch=compute_90,code=sm_90 \
-    -gencode "arch=compute_${ptx_arch},code=compute_${ptx_arch}" \
-    -o "$out.tmp" "$unit" 2> "$work/ptxas.txt.tmp"; then
-    cat "$work/ptxas.txt.tmp" >&2
+compile() { # unit fatbin log
+    nvcc -fatbin -std=c++17 -Xptxas -v "${includes[@]}" \
+        -gencode "arch=compute_${ptx_arch},code=[sm_80,sm_90,compute_${ptx_arch}]" -o "$2.tmp" "$1" 2> "$3"
+}
+# The ABI check's inputs: the main unit's PTX and preprocessed source, and the PTX of the first fused variant of
+# each form (one lane, work group), whose parameter lists every variant of that form shares.
+abi() {
+    nvcc -ptx -std=c++17 "${includes[@]}" -arch="compute_${ptx_arch}" -o "$work/relulab.ptx.tmp" "$unit" &&
+    nvcc -E -std=c++17 "${includes[@]}" -o "$work/relulab.ii.tmp" "$unit" &&
+    { variants | awk '$3 == 1' | head -1; variants | awk '$3 != 1' | head -1; } | while read -r line; do
+        # shellcheck disable=SC2086
+        emit $line
+    done > "$work/fused-abi.cu" &&
+    nvcc -ptx -std=c++17 "${includes[@]}" -arch="compute_${ptx_arch}" -o "$work/fused.ptx.tmp" "$work/fused-abi.cu" &&
+    nvcc -E -std=c++17 "${includes[@]}" -o "$work/fused.ii.tmp" "$work/fused-abi.cu"
+}
+start=$(date +%s)
+pids=()
+compile "$unit" "$out" "$work/main.log" & pids+=($!)
+abi > "$work/abi.log" 2>&1 & pids+=($!)
+for ((k = 0; k < parts; k++)); do
+    [ -f "$work/fused-$k.cu" ] || continue
+    compile "$work/fused-$k.cu" "$outdir/fused-$k.fatbin" "$work/fused-$k.log" & pids+=($!)
+done
+failed=0
+for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+seconds=$(( $(date +%s) - start ))
+if [ "$failed" -ne 0 ]; then
+    cat "$work"/*.log >&2
+    rm -f "$outdir"/*.tmp
     exit 1
 fi
-grep -v "^ptxas info" "$work/ptxas.txt.tmp" | grep -v "^ *[0-9]* bytes stack frame" >&2 || true
-nvcc -ptx -std=c++17 "${includes[@]}" -arch="compute_${ptx_arch}" -o "$work/relulab.ptx.tmp" "$unit"
-nvcc -E -std=c++17 "${includes[@]}" -o "$work/relulab.ii.tmp" "$unit"
-mv "$work/ptxas.txt.tmp" "$work/ptxas.txt"
-mv "$work/relulab.ptx.tmp" "$work/relulab.ptx"
-mv "$work/relulab.ii.tmp" "$work/relulab.ii"
+
+# Every fused variant must keep its network in registers and shared memory: no stack frame, no spills.
+table="$work/fused-ptxas.txt"
+cat "$work"/fused-*.log | awk '
+    /Compiling entry function/ { split($0, q, "\047"); fn = q[2]; arch = q[4] }
+    /Function properties for/ { cur = $NF }
+    /bytes stack frame/ { stack = $1; stores = $5; loads = $9 }
+    /Used [0-9]+ registers/ && cur ~ /^fused_v2_/ && fn == cur {
+        regs = $0; sub(/.*Used /, "", regs); sub(/ registers.*/, "", regs)
+        printf "%s %s %s %s %s %s\n", cur, arch, regs, stack, stores, loads
+    }' | sort > "$table"
+bad=$(awk '$4 != 0 || $5 != 0 || $6 != 0' "$table")
+rows=$(wc -l < "$table")
+fail() {
+    echo "relulab: $1" >&2
+    rm -f "$outdir"/*.tmp
+    exit 1
+}
+[ -z "$bad" ] || fail "fused variants with a stack frame or spills (kernel arch registers stack stores loads):
+$bad"
+[ "$rows" -eq $((2 * n)) ] || fail "expected ptxas reports of $n fused variants on sm_80 and sm_90, found $rows rows"
+grep -v "^ptxas info" "$work/main.log" | grep -v "^ *[0-9]* bytes stack frame" >&2 || true
+bytes=$(cat "$out.tmp" "$outdir"/fused-*.fatbin.tmp | wc -c)
+[ "$bytes" -le $((20 * 1024 * 1024)) ] || fail "the fatbins are $bytes bytes, over the 20 MB budget"
+cat "$work/main.log" "$work"/fused-*.log > "$work/ptxas.txt"
+for f in relulab.ptx relulab.ii fused.ptx fused.ii; do mv "$work/$f.tmp" "$work/$f"; done
 mv "$out.tmp" "$out"
-echo "relulab: built $out (sm_80, sm_90 SASS; compute_${ptx_arch} PTX) from ${#sources[@]} CUDA source(s)"
+for f in "$outdir"/fused-*.fatbin.tmp; do mv "$f" "${f%.tmp}"; done
+echo "relulab: built $out and $parts fused part(s) (sm_80, sm_90 SASS; compute_${ptx_arch} PTX): ${#sources[@]}" \
+    "CUDA source(s) and $n fused variants in ${seconds} s of nvcc, $bytes bytes; every fused variant: no stack" \
+    "frame, no spills ($table)"

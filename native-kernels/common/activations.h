@@ -1,8 +1,8 @@
 /*
  * activations.h - value and derivative of every activation, switched on Activation.code; the math and its order
  * are those of nn/Activation.java, in float32 (Java computes exp/expm1/tanh/erf in double and rounds once, so the
- * kernels differ by a few ulp there; the parity tests allow rtol 1e-5). RELU passes NaN through (z < 0 ? 0 : z) so
- * that divergence stays visible (the CPU writes max(z, 0), which may differ in the sign of a zero output only);
+ * kernels differ by a few ulp there; the parity tests allow rtol 1e-5). RELU is z <= 0 ? +0 : z, which is Java's
+ * max(z, 0f) exactly: NaN passes through (divergence stays visible) and -0 becomes +0;
  * phi'(0) comes from the z <= 0 side for the piecewise functions.
  *
  * Helpers only (no kernels).
@@ -35,7 +35,7 @@ DEVICE float act_sigmoid(float z) {
 DEVICE float act_value(int act, float z, float alpha) {
     switch (act) {
         case ACT_LINEAR: return z;
-        case ACT_RELU: return z < 0.0f ? 0.0f : z;
+        case ACT_RELU: return z <= 0.0f ? 0.0f : z;
         case ACT_LEAKY_RELU:
         case ACT_PRELU: return z > 0.0f ? z : alpha * z;
         case ACT_ELU: return z > 0.0f ? z : alpha * FEXPM1(z);

@@ -1,6 +1,6 @@
 /*
  * init_draw.h - the draws of nn/Initializer for one element or one RAI unit, with nn/Sampling's forms and
- * parameters; shared by the init kernels (init.h) and the fused trainer (fused_narrow.h). Twins of
+ * parameters; shared by the init kernels (init.h) and the fused trainer (fused_init in fused_common.h). Twins of
  * Initializer.draw/rai and RandomStream.normal: math in f64 (double where the device has it), rounded once, with
  * the double multiply and add kept apart (DMUL_RN, DADD_RN) as Java keeps them.
  *

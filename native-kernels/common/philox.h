@@ -25,7 +25,7 @@
 #define PURPOSE_SHUFFLE 5
 
 DEVICE void philox_block(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1, uint *out) {
-    for (int r = 0; r < 10; r++) {
+    UNROLL for (int r = 0; r < 10; r++) {
         uint hi0 = MULHI_U32(PHILOX_M0, c0), lo0 = PHILOX_M0 * c0;
         uint hi1 = MULHI_U32(PHILOX_M1, c2), lo1 = PHILOX_M1 * c2;
         c0 = hi1 ^ c1 ^ k0;
@@ -41,10 +41,15 @@ DEVICE void philox_block(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1, u
     out[3] = c3;
 }
 
+/* Word i & 3 of a block, chosen with constant indices (a dynamic index would put the block on the stack). */
+DEVICE uint philox_pick(const uint *blk, uint i) {
+    return (i & 2u) != 0u ? ((i & 1u) != 0u ? blk[3] : blk[2]) : ((i & 1u) != 0u ? blk[1] : blk[0]);
+}
+
 DEVICE uint stream_bits(uint seed_lo, uint seed_hi, int network, uint word2, uint i, uint attempt) {
     uint blk[4];
     philox_block(i >> 2, (uint) network, word2, attempt, seed_lo, seed_hi, blk);
-    return blk[i & 3u];
+    return philox_pick(blk, i);
 }
 
 DEVICE float unit_float(uint bits) {
@@ -76,7 +81,7 @@ DEVICE int perm_apply_keys(const uint *keys, int n, int position) {
     uint x = (uint) position;
     do {
         uint left = x >> halfBits, right = x & mask;
-        for (int r = 0; r < 4; r++) {
+        UNROLL for (int r = 0; r < 4; r++) {
             uint next = left ^ (perm_mix(right ^ keys[r]) & mask);
             left = right;
             right = next;

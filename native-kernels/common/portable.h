@@ -7,6 +7,16 @@
  * and MUL_RN / ADD_RN where a product-then-sum must round twice, exactly as Java does (no fused multiply-add).
  * f64 with DMUL_RN / DADD_RN / DDIV_RN / DSQRT / DLOG / DCOS is double where the device has it (float otherwise);
  * F64_FROM_BITS rebuilds a double passed from Java as two int words, TO_F32 rounds a double to float.
+ * UNROLL before a loop with a compile-time trip count unrolls it fully (#pragma unroll / opencl_unroll_hint), so that
+ * arrays indexed by its counter can live in registers; NO_UNROLL keeps a loop rolled. DYNAMIC_LOCAL(name, n) declares
+ * a kernel's work-group float array: CUDA's extern __shared__ (sized by the launch), OpenCL's __local float name[n]
+ * (n from the program's -D options); LOCAL_PTR qualifies a pointer into it (__local in OpenCL, nothing in CUDA,
+ * where __shared__ is a storage class); the array is 16-byte aligned. LOCAL_ATOMIC_OR(p, v) ORs v into the int at p in
+ * local memory. IS_NAN, AS_FLOAT/AS_INT (bit casts) complete the set.
+ *
+ * A third branch, RELULAB_HOST, compiles the same bodies as plain C for the x86 cost model (valgrind --tool=callgrind,
+ * native-kernels/host/fused_cost.c); its driver supplies the work-item indices (thread-local: one thread per lane of
+ * a work group), the group's local memory and the barrier.
  *
  * Index convention: every kernel of v1 is launched on a 1-D range of at least `total` work items (rounded up to
  * the work-group size) and returns early for gid >= total. Index math is 32-bit; the Java plan (engine/OpChecks)
@@ -60,6 +70,84 @@ typedef double f64;
 #define DCOS(x) cos(x)
 #define F64_FROM_BITS(hi, lo, f32bits) __hiloint2double((int) (hi), (int) (lo))
 #define TO_F32(x) __double2float_rn(x)
+#define UNROLL _Pragma("unroll")
+#define NO_UNROLL _Pragma("unroll 1")
+#define DYNAMIC_LOCAL(name, n) extern __shared__ __align__(16) float name[]
+#define LOCAL_PTR
+#define LOCAL_ATOMIC_OR(p, v) atomicOr((p), (v))
+#define IS_NAN(x) isnan(x)
+#define AS_FLOAT(i) __int_as_float(i)
+#define AS_INT(f) __float_as_int(f)
+
+#elif defined(RELULAB_HOST) /* plain C on the host: the cost model's x86 build */
+
+#include <math.h>
+#include <string.h>
+typedef unsigned int uint;
+extern __thread int relulab_host_global_id, relulab_host_local_id, relulab_host_group_id;
+#define KERNEL
+#define GLOBAL
+#define LOCAL
+#define DEVICE static inline
+#define RESTRICT restrict
+#define GLOBAL_ID relulab_host_global_id
+#define LOCAL_ID_X relulab_host_local_id
+#define LOCAL_ID_Y 0
+#define GROUP_ID_X relulab_host_group_id
+#define GROUP_ID_Y 0
+#define GROUP_ID_Z 0
+#define BARRIER() relulab_host_barrier()
+void relulab_host_barrier(void);
+#define MUL_RN(a, b) ((a) * (b))
+#define ADD_RN(a, b) ((a) + (b))
+#define MULHI_U32(a, b) ((uint) (((unsigned long long) (a) * (unsigned long long) (b)) >> 32))
+#define CLZ_U32(x) ((x) == 0u ? 32 : __builtin_clz(x))
+#define FEXP(x) expf(x)
+#define FEXPM1(x) expm1f(x)
+#define FLOG(x) logf(x)
+#define FLOG1P(x) log1pf(x)
+#define FERF(x) erff(x)
+#define FTANH(x) tanhf(x)
+#define FSIN(x) sinf(x)
+#define FSQRT(x) sqrtf(x)
+#define FABS(x) fabsf(x)
+#define FMAX(a, b) fmaxf((a), (b))
+#define IS_FINITE(x) isfinite(x)
+#define IS_NAN(x) isnan(x)
+typedef double f64;
+#define HAS_F64 1
+#define DMUL_RN(a, b) ((a) * (b))
+#define DADD_RN(a, b) ((a) + (b))
+#define DDIV_RN(a, b) ((a) / (b))
+#define DSQRT(x) sqrt(x)
+#define DLOG(x) log(x)
+#define DCOS(x) cos(x)
+#define F64_FROM_BITS(hi, lo, f32bits) relulab_host_double((hi), (lo))
+static inline double relulab_host_double(int hi, int lo) {
+    unsigned long long b = ((unsigned long long) (uint) hi << 32) | (uint) lo;
+    double d;
+    memcpy(&d, &b, sizeof d);
+    return d;
+}
+static inline float relulab_host_as_float(int i) {
+    float f;
+    memcpy(&f, &i, sizeof f);
+    return f;
+}
+static inline int relulab_host_as_int(float f) {
+    int i;
+    memcpy(&i, &f, sizeof i);
+    return i;
+}
+#define AS_FLOAT(i) relulab_host_as_float(i)
+#define AS_INT(f) relulab_host_as_int(f)
+#define TO_F32(x) ((float) (x))
+#define UNROLL _Pragma("GCC unroll 256")
+#define NO_UNROLL
+extern float *relulab_host_local; /* one work group's local memory, shared by its threads */
+#define DYNAMIC_LOCAL(name, n) float *name = relulab_host_local
+#define LOCAL_PTR
+#define LOCAL_ATOMIC_OR(p, v) __atomic_fetch_or((p), (v), __ATOMIC_RELAXED)
 
 #else /* OpenCL C */
 
@@ -112,6 +200,14 @@ typedef float f64;
 #define DLOG(x) log(x)
 #define DCOS(x) cos(x)
 #define TO_F32(x) ((float) (x))
+#define UNROLL __attribute__((opencl_unroll_hint))
+#define NO_UNROLL __attribute__((opencl_unroll_hint(1)))
+#define DYNAMIC_LOCAL(name, n) __local float name[n] __attribute__((aligned(16)))
+#define LOCAL_PTR __local
+#define LOCAL_ATOMIC_OR(p, v) atomic_or((volatile __local int *) (p), (v))
+#define IS_NAN(x) isnan(x)
+#define AS_FLOAT(i) as_float(i)
+#define AS_INT(f) as_int(f)
 
 #endif
 

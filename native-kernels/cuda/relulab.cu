@@ -9,4 +9,4 @@
 #include "common/data.h"
 #include "common/dead_mask.h"
 #include "common/init.h"
-#include "common/fused_narrow.h"
+#include "common/fused_common.h"

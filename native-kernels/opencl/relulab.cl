@@ -12,4 +12,4 @@
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 #include "../common/init.h"
 #endif
-#include "../common/fused_narrow.h"
+#include "../common/fused_common.h"

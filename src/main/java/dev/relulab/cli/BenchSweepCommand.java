@@ -4,7 +4,6 @@ import dev.relulab.engine.Engine;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.perf.Timing;
-import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
 import java.time.LocalDate;
@@ -65,8 +64,7 @@ public final class BenchSweepCommand implements Runnable {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
             CollapseExperiment first = new CollapseExperiment(check);
-            boolean fused = new EnsembleTrainer(engine).usesFused(first.config, first.data);
-            md.append("Training path: ").append(fused ? "fused (" + engine.fusedPath() + ")" : EnsembleResult.OP_BY_OP)
+            md.append("Training path: ").append(new EnsembleTrainer(engine).trainingPath(first.config, first.data))
                     .append(".\n\n");
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");

@@ -20,6 +20,15 @@ public interface Device extends AutoCloseable {
     /** Whether 16 x 16 work groups run here well enough for the tiled dense kernels to be chosen. */
     boolean prefersTiles();
 
+    /** Multiprocessors (CUDA SMs, OpenCL compute units): the fused trainer's lane rule sizes ensembles by them. */
+    int computeUnits();
+
+    /**
+     * Whether this device has compile-time variant {@code kernel} of a family: CUDA those the build compiled
+     * (cuda/fused_variants.h), OpenCL any (it builds each configuration when first launched).
+     */
+    boolean ships(KernelId kernel);
+
     /** The most networks one chunk may hold when each needs {@code bytesPerNetwork} of device memory. */
     int maxChunkNetworks(long bytesPerNetwork);
 
@@ -42,7 +51,10 @@ public interface Device extends AutoCloseable {
     /** Queues a copy of {@code count} elements between two buffers. */
     void copy(Buffer src, Buffer dst, long count);
 
-    /** Queues one kernel over {@code range} with the arguments in ABI order. */
+    /**
+     * Queues one kernel over {@code range} with the arguments in ABI order (and the range's dynamic local memory,
+     * which CUDA opts a kernel into above 48 KB).
+     */
     void launch(KernelId kernel, LaunchRange range, Arg[] args);
 
     /** The batched matrix product of a library (cuBLAS) where one loaded, else null. */

@@ -32,9 +32,11 @@ public final class DeviceEngine implements Engine {
     }
 
     /**
-     * Runs every kernel once on a tiny shape, in each version and on the GEMM path where one loaded: drivers that
-     * compile at first launch (PoCL) then have done so, and CUDA reserves the fused kernel's local memory now, when the
-     * engine opens, rather than inside the first timed run.
+     * Runs every kernel once on a tiny shape, in each version and on the GEMM path where one loaded, and one tiny fused
+     * training (1 -> 2 -> 1 ReLU, Adam) where the device has its variant: drivers that compile at first launch (PoCL)
+     * then have done so for the main program, a broken fused module fails when the engine opens, and a kernel with a
+     * stack frame has its local memory reserved now rather than inside the first timed run (the fused v2 variants have
+     * none; other fused configurations are built or loaded at their first training).
      */
     public void warmUp() {
         int n = 2 * DenseLaunches.TILE;
@@ -69,11 +71,14 @@ public final class DeviceEngine implements Engine {
             initWeights(Initializer.of(Initializer.Kind.HE_NORMAL), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.uniform(-1, 1), 0L, 0, 1, 1, 2, 2, f2, f1);
             initWeights(Initializer.of(Initializer.Kind.RAI), 0L, 0, 1, 1, 2, 2, f2, f1);
-            Architecture tiny = new Architecture(new int[] {1, 2, 1}, Activation.PRELU, 0.25f, Loss.MSE,
-                    new Initializer[] {Initializer.of(Initializer.Kind.RAI), Initializer.of(Initializer.Kind.HE_NORMAL)},
-                    Initializer.of(Initializer.Kind.ZEROS));
-            trainFused(new FusedNetwork(tiny, Optimizer.of(Optimizer.Kind.ADAM), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1,
-                    2, 1, true, 0f), 0, 1, f1, i1, f2);
+            FusedNetwork tiny = new FusedNetwork(Architecture.mlp(1, 2, 1, 1, Activation.RELU, 0f, Loss.MSE,
+                    Initializer.of(Initializer.Kind.RAI), Initializer.of(Initializer.Kind.ZEROS)),
+                    Optimizer.of(Optimizer.Kind.ADAM), 0L, FunctionTarget.ABS, 0f, 1f, 2, 1, 2, 1, true, 0f);
+            if (plan.fusedVariant(tiny, 1) != null) {
+                try (Buffer counts = ints(tiny.countsPerNetwork())) {
+                    trainFused(tiny, 0, 1, f1, counts, f2);
+                }
+            }
             synchronize();
         } finally {
             dense.forceVersion(0);
@@ -209,9 +214,16 @@ public final class DeviceEngine implements Engine {
         plan.outputStats(E, B, n, v, stats, first);
     }
 
+    /** Within the fused kernels' limits and with a variant here for small and large chunks (the lane rule's two ends). */
     @Override
     public boolean canTrainFused(FusedNetwork net) {
-        return net.unsupported() == null;
+        return plan.fusedVariant(net, 1) != null && plan.fusedVariant(net, 1 << 20) != null;
+    }
+
+    @Override
+    public String fusedPath(FusedNetwork net, int E) {
+        FusedVariant v = plan.fusedVariant(net, E);
+        return v == null ? "op by op (no fused variant of " + net.arch + " here)" : v.describe();
     }
 
     @Override

@@ -141,19 +141,20 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
-     * Trains networks [netBase, netBase + E) of {@code net} in one launch, from initialisation to the test pass, as
-     * the op-by-op trainer does with the other operations; network e learns at {@code lr[e]}. Writes {@code counts
-     * [E][3H + 1]} (dead units per hidden layer at the start, at the end, revived at the end; diverged flag) and
-     * {@code stats [E][9]} (last epoch's loss sum, then prediction and target statistics as {@link #outputStats}).
+     * Trains networks [netBase, netBase + E) of {@code net} in one fused kernel (after one that draws the initial
+     * parameters), from initialisation to the test pass, as the op-by-op trainer does with the other operations;
+     * network e learns at {@code lr[e]}. Writes {@code counts [E][3H + 2]} (dead units per hidden layer at the start,
+     * at the end, revived at the end; diverged flag; steps trained on the exact-skipping path) and {@code stats
+     * [E][9]} (last epoch's loss sum, then prediction and target statistics as {@link #outputStats}).
      * A network whose diverged slot reads {@link FusedNetwork#REDO} was left undone; the trainer trains it op by op.
      */
     default void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         throw new UnsupportedOperationException(kind() + " engine has no fused training");
     }
 
-    /** The fused training path in a few words, for reports ("fused (...)"). */
-    default String fusedPath() {
-        return "fused_narrow_train v1, one launch per chunk";
+    /** How {@link #trainFused} trains E networks of {@code net} here, in one line for the CLI (variant, lanes). */
+    default String fusedPath(FusedNetwork net, int E) {
+        return "fused";
     }
 
     /** Waits for all queued work. */

@@ -31,7 +31,11 @@ public enum Kernel {
     OUTPUT_STATS("output_stats"),
     INIT_PARAMS("init_params", true),
     INIT_RAI("init_rai", true),
-    FUSED_NARROW_TRAIN("fused_narrow_train");
+    FUSED_INIT("fused_init"),
+    /** The fused trainer with one work item per network (common/fused_v2.h); a variant per shape ({@link FusedVariant}). */
+    FUSED_V2_ONE_LANE("fused_v2", false, "opencl/fused_l1.cl"),
+    /** The fused trainer with a work group per network (common/fused_v2_lanes.h); a variant per width. */
+    FUSED_V2_LANES("fused_v2", false, "opencl/fused_lanes.cl");
 
     /** The OpenCL program of the fixed kernels (every kernel family of common/), built once when an engine opens. */
     public static final String MAIN_PROGRAM = "opencl/relulab.cl";

@@ -24,8 +24,6 @@ import java.util.List;
 public final class KernelPlan {
     /** System property: wait and check after every launch (slow; for finding the kernel that faults). */
     public static final String SYNC_PROPERTY = "relulab.sync";
-    /** Work items per group of fused_narrow_train: one warp, so that a small ensemble spreads over every SM. */
-    static final int FUSED_GROUP = 32;
 
     final Device device;
     private final boolean syncEveryLaunch = Boolean.getBoolean(SYNC_PROPERTY);
@@ -188,23 +186,58 @@ public final class KernelPlan {
                 floats("v", v), floats("stats", stats), i("first", first ? 1 : 0));
     }
 
-    /** One work item per network; the small spec and per-step corrections are uploaded for the launch and freed after it. */
+    /**
+     * The fused variant that trains E networks of {@code net} on this device, or null when the device has none (CUDA
+     * ships a stated set): the lane rule ({@link FusedVariant#lanesFor}) on this device's kind and compute units,
+     * one-lane variants only where one is shipped and fits the registers, groups of {@link FusedVariant#GROUP} on a
+     * GPU and {@link FusedVariant#CPU_GROUP} on a CPU device.
+     */
+    public FusedVariant fusedVariant(FusedNetwork net, int E) {
+        if (net.unsupported() != null) return null;
+        boolean gpu = device.onGpu();
+        int group = gpu ? FusedVariant.GROUP : FusedVariant.CPU_GROUP;
+        FusedVariant one = FusedVariant.of(net, 1, group);
+        boolean oneLane = one.fitsRegisters() && device.ships(one.kernel());
+        FusedVariant v = FusedVariant.of(net, FusedVariant.lanesFor(net, E, gpu, device.computeUnits(), oneLane), group);
+        return device.ships(v.kernel()) ? v : null;
+    }
+
+    /**
+     * Two launches: fused_init draws the initial parameters into init [P][E], then the variant trains every network;
+     * the spec, the Adam corrections, init and (CPU devices) the point table are allocated for the call and freed after
+     * it.
+     */
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         OpChecks.trainFused(net, netBase, E, lr, counts, stats);
+        String op = "trainFused";
+        FusedVariant v = fusedVariant(net, E);
+        if (v == null) {
+            throw new IllegalArgumentException(op + ": no fused variant of " + net.arch + " for " + E + " networks on "
+                    + device.name() + " (canTrainFused says so first)");
+        }
+        int P = v.parameters();
+        int initTotal = OpChecks.total(op + " init", E, P);
+        OpChecks.total(op + " work items", v.global(E));
+        long points = v.pointTable(device.onGpu()) ? OpChecks.total(op + " point table", E, net.trainPoints) : 0;
         int[] spec = net.spec();
         float[] corrections = net.corrections();
         Optimizer opt = net.optimizer;
-        try (Buffer s = device.allocate(spec.length, true); Buffer c = device.allocate(corrections.length, false)) {
+        try (Buffer s = device.allocate(spec.length, true); Buffer c = device.allocate(corrections.length, false);
+             Buffer init = device.allocate(initTotal, false);
+             Buffer table = points > 0 ? device.allocate(points, false) : null) {
             device.writeInts(s, spec, spec.length);
             device.write(c, corrections, corrections.length);
-            launch(Kernel.FUSED_NARROW_TRAIN, LaunchRange.linear(E, FUSED_GROUP), args(i("E", E),
-                    i("netBase", netBase), Arg.seed(net.seed), ints("spec", s), i("act", net.arch.hidden.code),
-                    f("alpha", net.arch.alpha), i("optKind", opt.kind.code), f("momentum", (float) opt.momentum),
-                    f("beta1", (float) opt.beta1), f("beta2", (float) opt.beta2), f("epsilon", (float) opt.epsilon),
-                    floats("lr", lr), floats("corrections", c), i("fn", net.target.code), f("lo", net.lo),
-                    f("hi", net.hi), i("nTrain", net.trainPoints), i("nTest", net.testPoints), i("batch", net.batch),
-                    i("epochs", net.epochs), i("probeEveryEpoch", net.probeEveryEpoch ? 1 : 0),
-                    f("tau", net.deadThreshold), ints("counts", counts), floats("stats", stats)));
+            launch(Kernel.FUSED_INIT, LaunchRange.linear(initTotal), args(i("E", E), i("netBase", netBase),
+                    Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
+            launch(v.kernel(), v.range(E), args(i("E", E), i("netBase", netBase), Arg.seed(net.seed),
+                    i("hidden", v.hidden), floats("init", init), floats("points", table),
+                    i("act", net.arch.hidden.code), f("alpha", net.arch.alpha), i("optKind", opt.kind.code),
+                    f("momentum", (float) opt.momentum), f("beta1", (float) opt.beta1), f("beta2", (float) opt.beta2),
+                    f("epsilon", (float) opt.epsilon), floats("lr", lr), floats("corrections", c),
+                    i("fn", net.target.code), f("lo", net.lo), f("hi", net.hi), i("nTrain", net.trainPoints),
+                    i("nTest", net.testPoints), i("batch", net.batch), i("epochs", net.epochs),
+                    i("probeEveryEpoch", net.probeEveryEpoch ? 1 : 0), f("tau", net.deadThreshold),
+                    i("skip", net.exactSkipping ? 1 : 0), ints("counts", counts), floats("stats", stats)));
             device.synchronize();
         }
     }

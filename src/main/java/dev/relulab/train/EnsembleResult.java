@@ -16,7 +16,7 @@ public final class EnsembleResult {
     public final int[][] deadStart, deadEnd, revived;
     /** Wall-clock seconds of the training (data, init, epochs, probes), without JVM start. */
     public double seconds;
-    /** How the engine trained: {@link #OP_BY_OP}, or "fused (...)" with the engine's fused path in brackets. */
+    /** How the engine trained: {@link #OP_BY_OP}, or the engine's fused path ({@code Engine.fusedPath}). */
     public String trainingPath = OP_BY_OP;
     /** Networks the fused path handed back to the op-by-op trainer (a value stopped being finite there). */
     public final java.util.concurrent.atomic.AtomicInteger trainedOpByOp = new java.util.concurrent.atomic.AtomicInteger();

@@ -48,7 +48,7 @@ public final class EnsembleTrainer {
     /** Networks per chunk of this training on this engine (fused or op by op, as {@link #train} will run it). */
     public int chunkSize(TrainingConfig cfg, DataSource data) {
         FusedNetwork fused = plan(cfg, data);
-        long bytes = fused != null ? FusedTrainer.bytesPerNetwork(fused)
+        long bytes = fused != null ? FusedTrainer.bytesPerNetwork(engine, fused)
                 : ChunkBuffers.bytesPerNetwork(cfg.arch, cfg.batch, cfg.optimizer.stateSlots());
         int fit = engine.maxChunkNetworks(bytes);
         if (checkpoint != null) {
@@ -77,6 +77,12 @@ public final class EnsembleTrainer {
         return fusedAllowed ? FusedTrainer.plan(engine, cfg, data) : null;
     }
 
+    /** How this training runs here, in one line: the engine's fused path, or {@link EnsembleResult#OP_BY_OP}. */
+    public String trainingPath(TrainingConfig cfg, DataSource data) {
+        FusedNetwork fused = plan(cfg, data);
+        return fused == null ? EnsembleResult.OP_BY_OP : engine.fusedPath(fused, chunkSize(cfg, data));
+    }
+
     /** Total progress steps of a run: network-steps of training. */
     public static long totalSteps(TrainingConfig cfg, DataSource data) {
         return (long) cfg.networks * cfg.epochs * ChunkTrainer.stepsPerEpoch(data.trainSize(), cfg.batch);
@@ -88,8 +94,8 @@ public final class EnsembleTrainer {
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
         FusedNetwork fused = plan(cfg, data);
-        if (fused != null) out.trainingPath = "fused (" + engine.fusedPath() + ")";
         int chunk = chunkSize(cfg, data);
+        if (fused != null) out.trainingPath = engine.fusedPath(fused, chunk);
         int chunks = (cfg.networks + chunk - 1) / chunk;
         int workers = Math.min(engine.parallelChunks(), chunks);
         AtomicInteger next = new AtomicInteger();

@@ -3,6 +3,7 @@ package dev.relulab.train;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.Engine;
 import dev.relulab.engine.FusedNetwork;
+import dev.relulab.engine.EngineKind;
 
 /**
  * Trains chunks with the engine's fused kernel: one launch per chunk does everything {@link ChunkTrainer} does
@@ -41,9 +42,13 @@ final class FusedTrainer implements AutoCloseable {
         return eng.canTrainFused(net) ? net : null;
     }
 
-    /** Engine bytes one network needs: its learning rate and results. */
-    static long bytesPerNetwork(FusedNetwork net) {
-        return 4L * (1 + net.countsPerNetwork() + FusedNetwork.STATS);
+    /**
+     * Engine bytes one network needs: its learning rate and results; on a device engine also its initial parameters
+     * and (CPU devices) its training points, which the kernel plan allocates for the launch.
+     */
+    static long bytesPerNetwork(Engine eng, FusedNetwork net) {
+        long launch = eng.kind() == EngineKind.CPU ? 0 : net.arch.parametersPerNetwork() + net.trainPoints;
+        return 4L * (1 + net.countsPerNetwork() + FusedNetwork.STATS + launch);
     }
 
     void train(int netBase, int E, EnsembleResult out, Progress progress) {
@@ -67,6 +72,10 @@ final class FusedTrainer implements AutoCloseable {
                 revived[e * H + h] = c[e * stride + 2 * H + h];
             }
             diverged[e] = c[e * stride + 3 * H];
+            if (diverged[e] == FusedNetwork.LOCAL_SHORT) {
+                throw new IllegalStateException("trainFused: " + eng.fusedPath(net, E) + " had too little local"
+                        + " memory for network " + (netBase + e) + " (FusedVariant.localFloats disagrees with the kernel)");
+            }
             lossSum[e] = s[e * FusedNetwork.STATS];
             System.arraycopy(s, e * FusedNetwork.STATS + 1, pred, e * 4, 4);
             System.arraycopy(s, e * FusedNetwork.STATS + 5, target, e * 4, 4);

@@ -337,8 +337,8 @@ public final class CpuEngine implements Engine {
     }
 
     @Override
-    public String fusedPath() {
-        return "CPU fused trainer, networks as SIMD lanes";
+    public String fusedPath(FusedNetwork net, int E) {
+        return "fused (CPU fused trainer, networks as SIMD lanes" + (net.skips() ? ", exact skipping" : "") + ")";
     }
 
     @Override

@@ -7,20 +7,29 @@ import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.Gemm;
 import dev.relulab.engine.KernelId;
 import dev.relulab.engine.LaunchRange;
+import java.util.HashSet;
+import java.util.Set;
 import jcuda.Pointer;
+import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUresult;
 import jcuda.driver.JCudaDriver;
 
 /**
- * The CUDA {@link Device}: one GPU's primary context, one stream, the fatbin's kernels and, where it loads, cuBLAS.
+ * The CUDA {@link Device}: one GPU's primary context, one stream, the fatbin's kernels, the fused variants of the
+ * fused-K.fatbin parts and, where it loads, cuBLAS.
  * Copies between Java arrays and the device are synchronous (the driver has read or written the whole array when the
  * call returns, so JCuda's pinning of the array for the call's duration suffices); device-only work is queued.
  */
 final class CudaBackend implements Device {
     private final CudaContext ctx;
+    /** The most dynamic shared memory a block gets without opting in (cuFuncSetAttribute). */
+    static final int DEFAULT_SHARED = 48 * 1024;
+
     private final KernelModule module;
+    private final FusedParts fused;
     private final Launcher launcher;
+    private final Set<String> optedIn = new HashSet<>();
     private CublasGemm gemm;
     /** The GEMM library's name, or why there is none. */
     String gemmNote = "unavailable: not opened";
@@ -28,10 +37,11 @@ final class CudaBackend implements Device {
     private KernelId lastKernel;
     private LaunchShape lastShape;
 
-    CudaBackend(CudaContext ctx, KernelModule module) {
+    CudaBackend(CudaContext ctx, KernelModule module, FusedParts fused) {
         this.ctx = ctx;
         this.module = module;
-        this.launcher = new Launcher(ctx, module);
+        this.fused = fused;
+        this.launcher = new Launcher(ctx);
     }
 
     /** Attaches cuBLAS (bound to this engine's stream) for the dense layers' products, or none with the reason. */
@@ -45,6 +55,19 @@ final class CudaBackend implements Device {
     @Override public boolean fp64() { return true; }
     @Override public boolean prefersTiles() { return true; }
     @Override public Gemm gemm() { return gemm; }
+    @Override public int computeUnits() { return ctx.device.multiprocessors; }
+
+    /** The build's fused variants (cuda/fused_variants.h) and any variant compiled into the main fatbin. */
+    @Override
+    public boolean ships(KernelId kernel) {
+        return moduleOf(kernel).has(kernel.symbol());
+    }
+
+    /** The module that holds {@code kernel}: a fused part for a shipped fused variant, else the main fatbin. */
+    private KernelModule moduleOf(KernelId kernel) {
+        KernelModule part = kernel.inMainProgram() ? null : fused.owner(kernel.symbol());
+        return part != null ? part : module;
+    }
     @Override public String timerName() { return "CUDA events (cuEventElapsedTime)"; }
 
     @Override
@@ -118,7 +141,13 @@ final class CudaBackend implements Device {
     public void launch(KernelId kernel, LaunchRange range, Arg[] args) {
         ctx.makeCurrent();
         LaunchShape shape = LaunchShape.of(range);
-        int rc = launcher.launch(kernel, shape, args);
+        CUfunction function = moduleOf(kernel).function(kernel.symbol());
+        if (shape.sharedBytes > DEFAULT_SHARED && optedIn.add(kernel.symbol())) {
+            CudaCheck.check(JCudaDriver.cuFuncSetAttribute(function,
+                    CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, shape.sharedBytes),
+                    "cuFuncSetAttribute MAX_DYNAMIC_SHARED_SIZE_BYTES=" + shape.sharedBytes, kernel.symbol(), shape);
+        }
+        int rc = launcher.launch(function, kernel, shape, args);
         lastKernel = kernel;
         lastShape = shape;
         if (rc == CUresult.CUDA_SUCCESS) return;
@@ -131,7 +160,7 @@ final class CudaBackend implements Device {
     private String localMemoryNote(KernelId kernel) {
         int[] bytes = new int[1];
         if (JCudaDriver.cuFuncGetAttribute(bytes, CUfunction_attribute.CU_FUNC_ATTRIBUTE_LOCAL_SIZE_BYTES,
-                module.function(kernel.symbol())) != CUresult.CUDA_SUCCESS || bytes[0] == 0) {
+                moduleOf(kernel).function(kernel.symbol())) != CUresult.CUDA_SUCCESS || bytes[0] == 0) {
             return "";
         }
         CudaDevice d = ctx.device;
@@ -166,6 +195,7 @@ final class CudaBackend implements Device {
         try {
             CudaContext.logFailure(JCudaDriver.cuCtxSetCurrent(ctx.context), "cuCtxSetCurrent");
             if (gemm != null) gemm.close();
+            fused.close();
             module.close();
         } finally {
             ctx.close();

@@ -9,14 +9,15 @@ import java.util.List;
 
 /**
  * Opens the CUDA engine: a {@link DeviceEngine} on one GPU ({@link CudaBackend}) with the kernels of the build's
- * fatbin and, where libcublas.so.12 loads, cuBLAS for the dense layers' products.
+ * fatbin, the fused variants of its fused-K.fatbin parts and, where libcublas.so.12 loads, cuBLAS for the dense
+ * layers' products.
  */
 public final class CudaEngine {
     private CudaEngine() {}
 
     /**
-     * Opens the first CUDA device (or {@code -Drelulab.cuda.device=N}), warmed up (every kernel launched once, the fused
-     * kernel's local memory reserved), or says in one line why it cannot.
+     * Opens the first CUDA device (or {@code -Drelulab.cuda.device=N}), warmed up (every kernel of the main fatbin
+     * launched once, one tiny fused training), or says in one line why it cannot.
      */
     public static Engine open() throws EngineUnavailableException {
         return open(-1);
@@ -33,11 +34,13 @@ public final class CudaEngine {
             throw new EngineUnavailableException(e.getMessage(), e);
         }
         KernelModule module = null;
+        FusedParts fused = null;
         DeviceEngine engine = null;
         try {
             module = new KernelModule();
             module.require(fixedKernels());
-            CudaBackend backend = new CudaBackend(ctx, module);
+            fused = new FusedParts();
+            CudaBackend backend = new CudaBackend(ctx, module, fused);
             String[] why = new String[1];
             CublasGemm gemm = CublasGemm.open(ctx, why);
             backend.useGemm(gemm, gemm != null ? gemm.name() : "unavailable: " + why[0]);
@@ -48,6 +51,7 @@ public final class CudaEngine {
             if (engine != null) {
                 engine.close();
             } else {
+                if (fused != null) fused.close();
                 if (module != null) module.close();
                 ctx.close();
             }

@@ -10,35 +10,58 @@ import jcuda.driver.CUmodule;
 import jcuda.driver.CUresult;
 import jcuda.driver.JCudaDriver;
 
-/** The kernels of the build's fatbin, loaded with cuModuleLoadData; functions are looked up once by name. */
+/** The kernels of one of the build's fatbins, loaded with cuModuleLoadData; functions are looked up once by name. */
 final class KernelModule implements AutoCloseable {
-    /** Where the build puts the fatbin (native-kernels/build-cuda.sh). */
+    /** Where the build puts the main fatbin (native-kernels/build-cuda.sh); the fused variants are in fused-K.fatbin. */
     static final String RESOURCE = "/kernels/relulab.fatbin";
 
     private final CUmodule module = new CUmodule();
     private final Map<String, CUfunction> functions = new HashMap<>();
     private boolean loaded;
 
-    /** Loads the fatbin into the current context. */
+    /** Loads the main fatbin into the current context. */
     KernelModule() throws EngineUnavailableException {
-        byte[] image = image();
+        this(RESOURCE);
+    }
+
+    /** Loads the fatbin at class-path {@code resource} into the current context. */
+    KernelModule(String resource) throws EngineUnavailableException {
+        byte[] image = image(resource);
         int rc = JCudaDriver.cuModuleLoadData(module, image);
         if (rc == CUresult.CUDA_ERROR_NO_BINARY_FOR_GPU || rc == CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
-            throw new EngineUnavailableException("cuModuleLoadData " + RESOURCE + ": " + CudaCheck.name(rc)
+            throw new EngineUnavailableException("cuModuleLoadData " + resource + ": " + CudaCheck.name(rc)
                     + " (the kernels need sm_75 or newer and an NVIDIA driver that supports CUDA 13)");
         }
-        CudaCheck.check(rc, "cuModuleLoadData " + RESOURCE);
+        CudaCheck.check(rc, "cuModuleLoadData " + resource);
         loaded = true;
     }
 
-    /** The fatbin's bytes, or why there are none. */
+    /** The main fatbin's bytes, or why there are none. */
     static byte[] image() throws EngineUnavailableException {
-        try (InputStream in = KernelModule.class.getResourceAsStream(RESOURCE)) {
+        return image(RESOURCE);
+    }
+
+    /** True when the class path has {@code resource}. */
+    static boolean exists(String resource) {
+        return KernelModule.class.getResource(resource) != null;
+    }
+
+    private static byte[] image(String resource) throws EngineUnavailableException {
+        try (InputStream in = KernelModule.class.getResourceAsStream(resource)) {
             if (in == null) throw new EngineUnavailableException("kernels not built: nvcc was not on the PATH at build time");
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new EngineUnavailableException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new EngineUnavailableException("cannot read " + resource + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when this module has kernel {@code name}. */
+    synchronized boolean has(String name) {
+        if (functions.containsKey(name)) return true;
+        CUfunction f = new CUfunction();
+        if (JCudaDriver.cuModuleGetFunction(f, module, name) != CUresult.CUDA_SUCCESS) return false;
+        functions.put(name, f);
+        return true;
     }
 
     /** Looks up every kernel in {@code names} now, so that a fatbin missing one fails when the engine opens. */

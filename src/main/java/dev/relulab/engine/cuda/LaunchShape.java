@@ -22,14 +22,18 @@ final class LaunchShape {
         this.sharedBytes = sharedBytes;
     }
 
-    /** The grid and block of an engine-neutral range: its groups are the blocks; 1-D defaults to {@link #DEFAULT_BLOCK}. */
+    /**
+     * The grid and block of an engine-neutral range: its groups are the blocks, its local bytes the dynamic shared
+     * memory; 1-D defaults to {@link #DEFAULT_BLOCK}.
+     */
     static LaunchShape of(LaunchRange range) {
         LaunchRange r = range.resolved(DEFAULT_BLOCK);
         long gx = r.groupsX(), gy = r.groupsY();
         if (gx > Integer.MAX_VALUE || gy > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(r + " needs more than 2^31 blocks along one axis");
         }
-        return new LaunchShape((int) Math.max(1, gx), (int) Math.max(1, gy), 1, r.localX(), r.localY(), 1, 0);
+        return new LaunchShape((int) Math.max(1, gx), (int) Math.max(1, gy), 1, r.localX(), r.localY(), 1,
+                r.localBytes());
     }
 
     int threadsPerBlock() {

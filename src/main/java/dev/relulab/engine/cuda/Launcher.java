@@ -5,26 +5,25 @@ import dev.relulab.engine.KernelId;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
 import jcuda.driver.JCudaDriver;
 
-/** Launches kernels of the module on the engine's stream, the arguments packed by their ABI types. */
+/** Launches kernels on the engine's stream, the arguments packed by their ABI types. */
 final class Launcher {
     private static final CUdeviceptr NULL = new CUdeviceptr();
 
     private final CudaContext ctx;
-    private final KernelModule module;
 
-    Launcher(CudaContext ctx, KernelModule module) {
+    Launcher(CudaContext ctx) {
         this.ctx = ctx;
-        this.module = module;
     }
 
-    /** Returns the driver's result, which the caller checks (so that it can explain an out-of-memory). */
-    int launch(KernelId kernel, LaunchShape shape, Arg[] args) {
+    /** Launches {@code function} (kernel's); returns the driver's result, which the caller checks (so that it can explain an out-of-memory). */
+    int launch(CUfunction function, KernelId kernel, LaunchShape shape, Arg[] args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int k = 0; k < args.length; k++) params[k] = param(kernel, args[k]);
-        return JCudaDriver.cuLaunchKernel(module.function(kernel.symbol()), shape.gx, shape.gy, shape.gz, shape.bx,
-                shape.by, shape.bz, shape.sharedBytes, ctx.stream, Pointer.to(params), null);
+        return JCudaDriver.cuLaunchKernel(function, shape.gx, shape.gy, shape.gz, shape.bx, shape.by, shape.bz,
+                shape.sharedBytes, ctx.stream, Pointer.to(params), null);
     }
 
     private static Pointer param(KernelId kernel, Arg a) {

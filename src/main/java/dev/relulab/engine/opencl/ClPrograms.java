@@ -41,6 +41,8 @@ final class ClPrograms implements AutoCloseable {
                 p = new ClProgram(context, device, id.program(), id.options());
             } catch (EngineUnavailableException e) {
                 throw new IllegalStateException(e.getMessage(), e);
+            } finally {
+                SignalHandlers.restore(); // the driver compiled in-process (LLVM) and may have replaced them
             }
             variants.put(key, p);
         }

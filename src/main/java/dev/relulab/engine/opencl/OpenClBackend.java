@@ -60,6 +60,13 @@ final class OpenClBackend implements Device {
     @Override public boolean onGpu() { return device.gpu; }
     @Override public boolean fp64() { return device.fp64; }
     @Override public String timerName() { return "OpenCL profiling events"; }
+    @Override public int computeUnits() { return device.computeUnits; }
+
+    /** Every configuration: its program is built when a launch first names it. */
+    @Override
+    public boolean ships(KernelId kernel) {
+        return true;
+    }
 
     @Override
     public String name() {

@@ -21,16 +21,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fused kernel on CUDA against the op-by-op CPU engine on lu2019-like trainings. The kernel rounds every product
- * and sum with __fmul_rn/__fadd_rn (no FMA contraction) in the CPU's order, so with ReLU-family activations the runs
- * must be bit-identical, as on PoCL. Prints the fused and op-by-op CUDA times of the same training. Skips with the
- * reason when this machine has no CUDA device.
+ * The fused kernels on CUDA against the op-by-op CPU engine on lu2019-like trainings, in the lane mode the rule picks
+ * and in each forced mode. The kernels round every product and sum with __fmul_rn/__fadd_rn (no FMA contraction) in
+ * the CPU's order, so with ReLU-family activations the runs must be bit-identical, as on PoCL. Prints the fused and
+ * op-by-op CUDA times of the same training. Skips with the reason when this machine has no CUDA device.
  */
 @Tag("gpu")
 class CudaFusedTrainingTest {
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"relu, sgd", "leaky_relu, momentum", "prelu, adam"})
-    void fusedMatchesCpuBitForBit(String act, String opt) {
+    @ParameterizedTest(name = "{0} {1}, lanes {2}")
+    @CsvSource({"relu, sgd, 0", "relu, sgd, 1", "relu, adam, 32", "leaky_relu, momentum, 1", "leaky_relu, momentum, 32",
+        "prelu, adam, 0"})
+    void fusedMatchesCpuBitForBit(String act, String opt, int lanes) {
+        String forced = System.getProperty(dev.relulab.engine.FusedNetwork.LANES_PROPERTY);
+        if (lanes != 0) System.setProperty(dev.relulab.engine.FusedNetwork.LANES_PROPERTY, Integer.toString(lanes));
+        try {
+            fusedMatchesCpu(act, opt);
+        } finally {
+            if (forced == null) System.clearProperty(dev.relulab.engine.FusedNetwork.LANES_PROPERTY);
+            else System.setProperty(dev.relulab.engine.FusedNetwork.LANES_PROPERTY, forced);
+        }
+    }
+
+    private void fusedMatchesCpu(String act, String opt) {
         Engine cuda = CudaTestEngine.get();
         long seed = System.nanoTime();
         Activation a = Activation.parse(act);
@@ -55,8 +67,8 @@ class CudaFusedTrainingTest {
             if (before == null) System.clearProperty("relulab.fused");
             else System.setProperty("relulab.fused", before);
         }
-        System.out.printf("cuda lu2019 %s %s, 1000 networks: fused %.4f s, op by op %.4f s%n", act, opt, got.seconds,
-                opByOp.seconds);
+        System.out.printf("cuda lu2019 %s %s, 1000 networks: %s %.4f s, op by op %.4f s%n", act, opt, got.trainingPath,
+                got.seconds, opByOp.seconds);
         String where = act + " " + opt + " (seed " + seed + ")";
         assertArrayEquals(want.bornDead, got.bornDead, "born-dead flags, " + where);
         assertArrayEquals(want.diverged, got.diverged, "diverged flags, " + where);

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A device that runs nothing and records every launch the plan issues, posing as the CUDA device (it prefers tiles,
- * has double precision and, on request, a GEMM library). Buffers hold no data (reads return zeros), so any engine
+ * has double precision, an H200's 132 SMs, the fused variants of cuda/fused_variants.h and, on request, a GEMM
+ * library). Buffers hold no data (reads return zeros), so any engine
  * operation runs in no time; {@link Gemm} calls are checked against cuBLAS's argument rules as they come.
  */
 class RecordingDevice implements Device {
@@ -48,6 +49,8 @@ class RecordingDevice implements Device {
     @Override public boolean fp64() { return true; }
     @Override public boolean prefersTiles() { return true; }
     @Override public int maxChunkNetworks(long bytesPerNetwork) { return 1 << 20; }
+    @Override public int computeUnits() { return 132; }
+    @Override public boolean ships(KernelId kernel) { return ShippedVariants.SYMBOLS.contains(kernel.symbol()); }
     @Override public Buffer allocate(long n, boolean isInt) { return new Empty(n, isInt); }
     @Override public void write(Buffer dst, float[] src, int count) {}
     @Override public void writeInts(Buffer dst, int[] src, int count) {}

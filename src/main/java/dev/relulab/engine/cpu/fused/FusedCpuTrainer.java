@@ -2,7 +2,6 @@ package dev.relulab.engine.cpu.fused;
 
 import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.HostInit;
-import dev.relulab.nn.Activation;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
 import dev.relulab.random.Purpose;
@@ -13,7 +12,8 @@ import dev.relulab.random.Purpose;
  *
  * <p>After each probe a group is split in two blocks: networks with a ReLU layer that is dead on every training point
  * for good (born dead; or dead at an epoch's probe under sgd, whose zero gradients leave the layers below unchanged)
- * and the rest. For the first, every example of a minibatch gives the same activations above the dead layer, so the
+ * and the rest (exact skipping, {@link FusedNetwork#skips}; {@code -Drelulab.fused.skip=false} keeps every network in
+ * the second block). For the first, every example of a minibatch gives the same activations above the dead layer, so the
  * forward runs once per minibatch, the backward stops at the layer above the dead one (the gradients below are +0),
  * and later probes are one example: the same floats as the full work, for a fraction of it.
  *
@@ -44,8 +44,7 @@ public final class FusedCpuTrainer {
         corrections = net.corrections();
         H = lay.H;
         stride = net.countsPerNetwork();
-        skipping = net.arch.hidden == Activation.RELU && net.deadThreshold == 0f
-                && !Boolean.getBoolean("relulab.fused.noSkip");
+        skipping = net.skips();
         deadStaysDead = net.optimizer.kind == Optimizer.Kind.SGD;
     }
 
@@ -83,8 +82,9 @@ public final class FusedCpuTrainer {
     }
 
     /**
-     * Trains networks [netBase, netBase + E) at rates {@code lr[e]}; writes {@code counts [E][3H + 1]} and {@code stats
-     * [E][9]} as {@code Engine.trainFused} does, with {@link FusedNetwork#REDO} in the diverged slot of networks left to the caller.
+     * Trains networks [netBase, netBase + E) at rates {@code lr[e]}; writes {@code counts [E][3H + 2]} and {@code stats
+     * [E][9]} as {@code Engine.trainFused} does, with {@link FusedNetwork#REDO} in the diverged slot of networks left to
+     * the caller and, at 3H + 1, the minibatch steps each network trained in the dead block (exact skipping).
      */
     public static void train(FusedNetwork net, int netBase, int E, float[] lr, int[] counts, float[] stats) {
         train(net, netBase, E, lr, counts, stats, GROUP);
@@ -111,6 +111,7 @@ public final class FusedCpuTrainer {
         probe.full(alive, net.trainPoints, res.dead, res.revived, res.ok);
         for (int c = 0; c < m; c++) {
             for (int h = 0; h < H; h++) counts[alive.net[c] * stride + h] = res.dead[c][h];
+            counts[alive.net[c] * stride + 3 * H + 1] = 0;
         }
         sort(alive, res, skipping ? dead : null, counts);
         LaneSteps a = new LaneSteps(net, lay, forward, backward, corrections, alive, false);

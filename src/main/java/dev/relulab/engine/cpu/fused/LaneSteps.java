@@ -4,8 +4,9 @@ import dev.relulab.engine.FusedNetwork;
 
 /**
  * The minibatch steps of one block, epoch by epoch: each network's points in the epoch's order, then per step the
- * minibatch's tiles, one example at a time forward (once per minibatch in a dead block), MSE loss and backward, the
- * finiteness check (a lane with a non-finite loss or gradient is left to the reference) and the update.
+ * minibatch's tiles, one example at a time forward (once per minibatch in a dead block, which counts its lanes' steps
+ * on the exact-skipping path), MSE loss and backward, the finiteness check (a lane with a non-finite loss or gradient
+ * is left to the reference) and the update.
  */
 final class LaneSteps {
     private final FusedNetwork net;
@@ -13,7 +14,7 @@ final class LaneSteps {
     private final LaneForward forward;
     private final LaneBackward backward;
     private final float[] corrections;
-    private final int steps, stride, redoSlot;
+    private final int steps, stride, redoSlot, skipSlot;
     private final LaneBlock b;
     private final boolean deadBlock;
     private final LanePermutation perm;
@@ -34,6 +35,7 @@ final class LaneSteps {
         steps = (net.trainPoints + net.batch - 1) / net.batch;
         stride = net.countsPerNetwork();
         redoSlot = 3 * lay.H;
+        skipSlot = redoSlot + 1;
         perm = new LanePermutation(net.trainPoints);
         opt = new LaneOptimizer(net.optimizer, b.cap);
         xs = new LaneTile(net.batch, b.cap);
@@ -60,6 +62,7 @@ final class LaneSteps {
 
     private void step(int start, int B, float correction, int[] counts) {
         int n = b.n;
+        if (deadBlock) for (int c = 0; c < n; c++) counts[b.net[c] * stride + skipSlot]++;
         int lowest = deadBlock ? lowestLive() : 1;
         int firstParam = lay.wOff[lowest];
         for (int r = firstParam; r < lay.P; r++) java.util.Arrays.fill(b.g[r], 0, n, 0f);
