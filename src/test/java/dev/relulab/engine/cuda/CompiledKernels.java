@@ -1,6 +1,7 @@
 package dev.relulab.engine.cuda;
 
 import dev.relulab.engine.Arg;
+import dev.relulab.engine.Kernel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.regex.Pattern;
 
 /**
  * Every kernel as nvcc compiled it, read from what native-kernels/build-cuda.sh leaves in target/cuda-build: the
- * parameter types of relulab.ptx (the ABI the driver sees), the parameter names and C types of relulab.ii (the unit as
- * nvcc preprocessed it) and ptxas's resource report per architecture (registers, stack frame, static shared memory).
- * The two parameter lists are checked against each other when read.
+ * parameter types of relulab.ptx and fused.ptx (the ABI the driver sees: the main unit, and one fused-trainer variant of
+ * each form), the parameter names and C types of relulab.ii and fused.ii (the same units as nvcc preprocessed them)
+ * and ptxas's resource report per kernel and architecture (registers, stack frame, static shared memory), which lists
+ * every fused variant the build compiled. The two parameter lists are checked against each other when read, and the
+ * compiled members of a family compiled per configuration against each other: they share one parameter list.
  */
 final class CompiledKernels {
     /** Where the build writes them, relative to the project folder the tests run in. */
@@ -49,17 +52,58 @@ final class CompiledKernels {
     private static final Pattern USED = Pattern.compile("Used (\\d+) registers(?:.*?, (\\d+) bytes smem)?");
 
     static boolean built() {
-        return Files.isRegularFile(FOLDER.resolve("relulab.ptx")) && Files.isRegularFile(FOLDER.resolve("relulab.ii"))
-                && Files.isRegularFile(FOLDER.resolve("ptxas.txt"));
+        for (String f : new String[] {"relulab.ptx", "relulab.ii", "fused.ptx", "fused.ii", "ptxas.txt"}) {
+            if (!Files.isRegularFile(FOLDER.resolve(f))) return false;
+        }
+        return true;
     }
 
     static CompiledKernels read() throws IOException {
         CompiledKernels k = new CompiledKernels();
-        Map<String, List<String>> ptx = ptxTypes(Files.readAllLines(FOLDER.resolve("relulab.ptx")));
-        Map<String, List<String[]>> src = sourceParams(Files.readString(FOLDER.resolve("relulab.ii")));
+        k.readUnit("relulab");
+        k.readUnit("fused");
+        k.readResources(Files.readAllLines(FOLDER.resolve("ptxas.txt")));
+        for (Kernel f : Kernel.values()) {
+            if (f.program.equals(Kernel.MAIN_PROGRAM)) continue;
+            for (Map.Entry<String, List<Param>> e : k.params.entrySet()) {
+                List<Param> first = k.family(f.symbol);
+                if (e.getKey().startsWith(f.symbol + "_") && !e.getValue().equals(first)) {
+                    throw new IllegalStateException(e.getKey() + "'s parameters differ from those of the other "
+                            + f.symbol + " variants: " + e.getValue() + " / " + first);
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * The parameter list of {@code symbol}: its own where its unit was compiled to PTX, else, for a variant of a family
+     * compiled per configuration that ptxas compiled (fused-K.fatbin), its family's; null for a kernel not built.
+     */
+    List<Param> paramsOf(String symbol) {
+        if (params.containsKey(symbol)) return params.get(symbol);
+        if (!resources.containsKey(symbol)) return null;
+        for (Kernel f : Kernel.values()) {
+            if (!f.program.equals(Kernel.MAIN_PROGRAM) && symbol.startsWith(f.symbol + "_")) return family(f.symbol);
+        }
+        return null;
+    }
+
+    /** The parameter list of the compiled members of family {@code symbol} (fused_v2_*), or null when none was read. */
+    List<Param> family(String symbol) {
+        for (Map.Entry<String, List<Param>> e : params.entrySet()) {
+            if (e.getKey().startsWith(symbol + "_")) return e.getValue();
+        }
+        return null;
+    }
+
+    /** Reads {@code name}.ptx and {@code name}.ii, one translation unit. */
+    private void readUnit(String name) throws IOException {
+        Map<String, List<String>> ptx = ptxTypes(Files.readAllLines(FOLDER.resolve(name + ".ptx")));
+        Map<String, List<String[]>> src = sourceParams(Files.readString(FOLDER.resolve(name + ".ii")));
         if (!ptx.keySet().equals(src.keySet())) {
-            throw new IllegalStateException("kernels in relulab.ptx " + ptx.keySet() + " differ from relulab.ii's "
-                    + src.keySet());
+            throw new IllegalStateException("kernels in " + name + ".ptx " + ptx.keySet() + " differ from " + name
+                    + ".ii's " + src.keySet());
         }
         for (Map.Entry<String, List<String>> e : ptx.entrySet()) {
             List<String[]> named = src.get(e.getKey());
@@ -76,10 +120,8 @@ final class CompiledKernels {
                 }
                 list.add(p);
             }
-            k.params.put(e.getKey(), list);
+            params.put(e.getKey(), list);
         }
-        k.readResources(Files.readAllLines(FOLDER.resolve("ptxas.txt")));
-        return k;
     }
 
     /** The PTX type nvcc gives a parameter of this ABI type. */

@@ -12,11 +12,15 @@ import java.util.Map;
  * The check of one launch against the compiled kernels and CUDA's launch limits, as the CUDA engine would issue it:
  * the kernel exists; the argument count, each argument's name, ABI type and buffer kind match the parameter list; the
  * block has at most 1024 threads (x, y <= 1024, z <= 64) and fits the registers of a multiprocessor; the grid is
- * within 2^31 - 1 x 65,535 x 65,535; static plus dynamic shared memory stay within 48 KB; the items and every buffer
- * stay below 2^31 elements.
+ * within 2^31 - 1 x 65,535 x 65,535; static shared memory stays within 48 KB, and with the launch's dynamic shared
+ * memory within 48 KB, or within {@link #MAX_SHARED_OPT_IN} where the launch asks for more than 48 KB (CudaBackend
+ * opts the kernel in with cuFuncSetAttribute); the items and every buffer stay below 2^31 elements. A variant of a
+ * family compiled per configuration (fused_v2_*) must be one that ptxas compiled, with its family's parameter list.
  */
 final class KernelAbi {
     static final int MAX_THREADS = 1024, MAX_BLOCK_Z = 64, MAX_SHARED = 48 * 1024, REGISTERS_PER_BLOCK = 65_536;
+    /** The most shared memory a block of sm_80 may opt into (163 KB; sm_90 allows 227 KB): the lower of the two. */
+    static final int MAX_SHARED_OPT_IN = 163 * 1024;
     static final long MAX_GRID_X = Integer.MAX_VALUE, MAX_GRID_YZ = 65_535;
 
     private final CompiledKernels compiled;
@@ -29,7 +33,7 @@ final class KernelAbi {
     List<String> problems(KernelId kernel, LaunchRange range, Arg[] args) {
         List<String> out = new ArrayList<>();
         String k = kernel.symbol();
-        List<CompiledKernels.Param> params = compiled.params.get(k);
+        List<CompiledKernels.Param> params = compiled.paramsOf(k);
         if (params == null) {
             out.add(k + ": not in the compiled module");
             return out;
@@ -77,8 +81,10 @@ final class KernelAbi {
         }
         for (Map.Entry<String, CompiledKernels.Resources> r : compiled.resources.getOrDefault(k, Map.of()).entrySet()) {
             CompiledKernels.Resources res = r.getValue();
-            if (res.sharedBytes() + s.sharedBytes > MAX_SHARED) {
-                out.add(k + " on " + r.getKey() + ": " + (res.sharedBytes() + s.sharedBytes) + " bytes of shared memory");
+            int limit = s.sharedBytes > MAX_SHARED ? MAX_SHARED_OPT_IN : MAX_SHARED;
+            if (res.sharedBytes() > MAX_SHARED || res.sharedBytes() + s.sharedBytes > limit) {
+                out.add(k + " on " + r.getKey() + ": " + res.sharedBytes() + " + " + s.sharedBytes + " bytes of shared"
+                        + " memory (static + dynamic; at most " + limit + ")");
             }
             // registers are allocated per warp, in units of 256
             long perWarp = (res.registers() * 32L + 255) / 256 * 256;

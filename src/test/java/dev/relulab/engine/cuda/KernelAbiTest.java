@@ -11,8 +11,10 @@ import dev.relulab.engine.Buffer;
 import dev.relulab.engine.DenseLaunches;
 import dev.relulab.engine.DeviceEngine;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.FusedVariant;
 import dev.relulab.engine.GemmMode;
 import dev.relulab.engine.Kernel;
+import dev.relulab.engine.KernelId;
 import dev.relulab.engine.LaunchRange;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.nn.Activation;
@@ -37,10 +39,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GPU-free launch check: every launch that the kernel plan issues for the parity suite, the fused trainings and a
- * few extreme shapes (on a device that records instead of running, posing as CUDA, with and without a GEMM library)
- * matches the kernel's parameter list as nvcc compiled it and CUDA's launch limits; and the check fails when a launch
- * swaps two arguments or asks for a 2048-thread block. Needs the build's target/cuda-build (nvcc); required under CI.
+ * The GPU-free launch check: every launch that the kernel plan issues for the parity suite, the fused trainings (both
+ * variant forms, shared memory past 48 KB) and a few extreme shapes (on a device that records instead of running,
+ * posing as CUDA, with and without a GEMM library) matches the kernel's parameter list as nvcc compiled it and CUDA's
+ * launch limits; and the check fails when a launch swaps two arguments, asks for a 2048-thread block or too much
+ * shared memory, or names a fused variant the build did not compile. Needs the build's target/cuda-build (nvcc);
+ * required under CI.
  */
 class KernelAbiTest {
     private static final long SEED = System.nanoTime();
@@ -108,7 +112,46 @@ class KernelAbiTest {
         Set<String> fixed = new TreeSet<>();
         for (Kernel k : Kernel.values()) if (k.program.equals(Kernel.MAIN_PROGRAM)) fixed.add(k.symbol);
         assertTrue(launched.containsAll(fixed), "kernels the suite never launched: " + minus(fixed, launched));
+        for (String form : new String[] {"_l1", "_l32"}) {
+            assertTrue(launched.stream().anyMatch(k -> k.startsWith("fused_v2_") && k.endsWith(form)),
+                    "no fused variant of form " + form + " launched: " + launched);
+        }
         assertTrue(total > 500, "launches recorded: " + total);
+    }
+
+    /** The fused trainings launch fused_init, then their variant with its dynamic shared memory, past 48 KB too. */
+    @Test
+    void fusedLaunchesCarryTheirVariantsSharedMemory() {
+        RecordingDevice.Launch big = launchOf(FusedVariant.symbol(Activation.PRELU, 10, 9, FusedVariant.LANES));
+        assertTrue(big.range().localBytes() > KernelAbi.MAX_SHARED, "prelu 10 x 9 adam keeps " + big.range().localBytes()
+                + " bytes of shared memory, which needs the opt-in");
+        assertEquals(List.of(), abi.problems(big.kernel(), big.range(), big.args()));
+        LaunchRange r = big.range();
+        LaunchRange tooMuch = new LaunchRange(r.globalX(), r.globalY(), r.localX(), r.localY(),
+                KernelAbi.MAX_SHARED_OPT_IN + 4);
+        assertTrue(abi.problems(big.kernel(), tooMuch, big.args()).stream().anyMatch(p -> p.contains("shared memory")),
+                "beyond the opt-in limit");
+        RecordingDevice.Launch one = launchOf(FusedVariant.symbol(Activation.LEAKY_RELU, 2, 10, 1));
+        assertEquals(FusedVariant.GROUP, one.range().localX(), "one work item per network, a warp per block");
+    }
+
+    /** A fused launch that passes hidden and E swapped, or drops an argument, or names a variant not built, fails. */
+    @Test
+    void mutatedFusedLaunchesFailTheCheck() {
+        RecordingDevice.Launch l = launchOf(FusedVariant.symbol(Activation.RELU, 2, 10, FusedVariant.LANES));
+        Arg[] swapped = l.args().clone();
+        assertEquals("hidden", swapped[4].name());
+        Arg e = swapped[0];
+        swapped[0] = swapped[4];
+        swapped[4] = e;
+        assertEquals(List.of(l.kernel() + " argument 0: 'hidden' passed where the kernel takes 'E'",
+                l.kernel() + " argument 4: 'E' passed where the kernel takes 'hidden'"),
+                abi.problems(l.kernel(), l.range(), swapped));
+        Arg[] shorter = java.util.Arrays.copyOf(l.args(), l.args().length - 1);
+        assertTrue(abi.problems(l.kernel(), l.range(), shorter).get(0).contains("arguments, the kernel takes"));
+        KernelId unbuilt = Kernel.FUSED_V2_LANES.variant(FusedVariant.tag(Activation.RELU, 7, 0, 32), Map.of());
+        assertEquals(List.of(unbuilt.symbol() + ": not in the compiled module"),
+                abi.problems(unbuilt, l.range(), l.args()));
     }
 
     @Test
@@ -173,14 +216,24 @@ class KernelAbiTest {
         return dev;
     }
 
+    /**
+     * Fused trainings in both forms: lu2019 (ReLU, exact skipping: 32 lanes), Leaky ReLU on 100,000 networks (enough to
+     * fill 132 SMs: one work item each) and PReLU 10 x 9 with Adam (78 KB of shared memory: the opt-in).
+     */
     private static void fusedTraining(Engine eng) {
-        Architecture arch = Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0f, Loss.MSE,
+        fused(eng, Activation.RELU, 2, 10, Optimizer.Kind.ADAM, 100_000);
+        fused(eng, Activation.LEAKY_RELU, 2, 10, Optimizer.Kind.SGD, 100_000);
+        fused(eng, Activation.PRELU, 10, 9, Optimizer.Kind.ADAM, 33);
+    }
+
+    private static void fused(Engine eng, Activation act, int width, int depth, Optimizer.Kind opt, int networks) {
+        Architecture arch = Architecture.mlp(1, width, depth, 1, act, act.defaultAlpha, Loss.MSE,
                 Initializer.of(Initializer.Kind.HE_NORMAL), Initializer.of(Initializer.Kind.ZEROS));
-        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), 1e-3f, 2, 64, 100_000, 1L, 0f,
+        TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(opt), 1e-3f, 2, 64, networks, 1L, 0f,
                 TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
         FunctionData data = new FunctionData(FunctionTarget.ABS, -2.6f, 2.6f, 3000, 500);
         EnsembleTrainer trainer = new EnsembleTrainer(eng);
-        assertTrue(trainer.usesFused(cfg, data));
+        assertTrue(trainer.usesFused(cfg, data), arch + " must train fused");
         trainer.train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
     }
 
@@ -217,7 +270,11 @@ class KernelAbiTest {
     }
 
     private static RecordingDevice.Launch launchOf(Kernel k) {
-        for (RecordingDevice.Launch l : oneLaunchPerKernel()) if (l.kernel().symbol().equals(k.symbol)) return l;
-        throw new AssertionError("no launch of " + k.symbol);
+        return launchOf(k.symbol);
+    }
+
+    private static RecordingDevice.Launch launchOf(String symbol) {
+        for (RecordingDevice.Launch l : oneLaunchPerKernel()) if (l.kernel().symbol().equals(symbol)) return l;
+        throw new AssertionError("no launch of " + symbol);
     }
 }

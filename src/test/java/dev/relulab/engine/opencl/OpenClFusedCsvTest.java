@@ -3,12 +3,14 @@ package dev.relulab.engine.opencl;
 import static dev.relulab.engine.opencl.OpenClTestSupport.cpu;
 import static dev.relulab.engine.opencl.OpenClTestSupport.engine;
 import static dev.relulab.engine.opencl.OpenClTestSupport.newSeed;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Buffer;
 import dev.relulab.engine.DeviceEngine;
+import dev.relulab.engine.Engine;
 import dev.relulab.engine.FusedNetwork;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
@@ -30,7 +32,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * networks.csv of a fused lu2019-shaped run on OpenCL, in both lane modes, is byte for byte that of the op-by-op
  * trainer on the CPU engine, for ReLU, Leaky ReLU and PReLU with sgd, momentum and adam; exact skipping changes no
- * bit and skips exactly the born-dead networks' every step. Fresh seeds each run, an odd ensemble size.
+ * bit and skips exactly the born-dead networks' every step, and the CPU fused trainer reports the same counts. Fresh
+ * seeds each run, an odd ensemble size.
  */
 class OpenClFusedCsvTest {
     private static final int NETWORKS = 97;
@@ -70,6 +73,8 @@ class OpenClFusedCsvTest {
                         () -> csv(TrainingParity.train(cl, cfg, data))));
                 assertEquals(want, got, "networks.csv, " + where);
                 int[] counts = counts(cl, net.withLanes(lanes).withSkipping(skip), cfg);
+                assertArrayEquals(counts(cpu(), net.withSkipping(skip), cfg), counts, "the CPU fused trainer's counts"
+                        + " (dead, revived, diverged, steps on the skipping path), " + where);
                 for (int e = 0; e < NETWORKS; e++) {
                     int skipped = counts[e * net.countsPerNetwork() + 3 * H + 1];
                     if (!skip) assertEquals(0, skipped, "network " + e + ", " + where);
@@ -102,7 +107,7 @@ class OpenClFusedCsvTest {
         }
     }
 
-    private static int[] counts(DeviceEngine cl, FusedNetwork net, TrainingConfig cfg) {
+    private static int[] counts(Engine cl, FusedNetwork net, TrainingConfig cfg) {
         int[] c = new int[NETWORKS * net.countsPerNetwork()];
         float[] rates = new float[NETWORKS];
         for (int e = 0; e < NETWORKS; e++) rates[e] = cfg.lr(e);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.data.FunctionTarget;
+import dev.relulab.engine.FusedNetwork;
 import dev.relulab.engine.cpu.CpuEngine;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Architecture;
@@ -145,9 +146,7 @@ class FusedCpuTrainerTest {
         TrainingConfig cfg = config(arch(Activation.RELU, 0f, 2, 6, "glorot_uniform", "zeros"), Optimizer.Kind.SGD,
                 0.05f, 50, true, 0f);
         FunctionData data = data(FunctionTarget.ABS);
-        dev.relulab.engine.FusedNetwork net = new dev.relulab.engine.FusedNetwork(cfg.arch, cfg.optimizer, cfg.seed,
-                data.target, data.lo, data.hi, data.trainSize(), data.testSize(), cfg.batch, cfg.epochs,
-                cfg.probeEveryEpoch, cfg.deadThreshold);
+        FusedNetwork net = fused(cfg, data);
         float[] lr = new float[cfg.networks];
         java.util.Arrays.fill(lr, cfg.lr);
         int stride = net.countsPerNetwork();
@@ -157,6 +156,68 @@ class FusedCpuTrainerTest {
         FusedCpuTrainer.train(net, 5, cfg.networks, lr, small, smallStats, 7);
         assertArrayEquals(whole, small, "counts (seed " + SEED + ")");
         assertArrayEquals(wholeStats, smallStats, "stats (seed " + SEED + ")");
+    }
+
+    /**
+     * Counts column 3H + 1: the steps a network trained in the dead block. Born-dead networks all of them (epochs x
+     * steps); under sgd a network found dead at an epoch's probe the remaining epochs' steps (it stays dead, so its
+     * final dead counts say so); under adam none but the born dead; with skipping off or without ReLU, none; and the
+     * other columns do not depend on it.
+     */
+    @Test
+    void theSkippingColumnCountsTheDeadBlocksSteps() {
+        FunctionData data = data(FunctionTarget.ABS);
+        int steps = 10, epochs = 3;
+        for (Optimizer.Kind opt : new Optimizer.Kind[] {Optimizer.Kind.SGD, Optimizer.Kind.ADAM}) {
+            TrainingConfig cfg = config(arch(Activation.RELU, 0f, 2, 6, "glorot_uniform", "zeros"), opt,
+                    opt == Optimizer.Kind.ADAM ? 0.01f : 0.2f, 97, true, 0f);
+            EnsembleResult ref = new EnsembleTrainer(ENGINE).opByOp().train(cfg, data, Progress.silent(1));
+            FusedNetwork net = fused(cfg, data);
+            int[] on = counts(net.withSkipping(true), cfg), off = counts(net.withSkipping(false), cfg);
+            int H = cfg.arch.hiddenLayers(), stride = net.countsPerNetwork(), later = 0;
+            String where = opt + " (seed " + SEED + ", config seed " + cfg.seed + ")";
+            assertEquals(epochs * steps, net.totalSteps());
+            for (int e = 0; e < cfg.networks; e++) {
+                int skipped = on[e * stride + 3 * H + 1];
+                assertEquals(0, off[e * stride + 3 * H + 1], "network " + e + " with skipping off, " + where);
+                if (ref.bornDead[e]) {
+                    assertEquals(epochs * steps, skipped, "born-dead network " + e + ", " + where);
+                } else if (opt == Optimizer.Kind.ADAM || !ref.structural[e]) {
+                    assertEquals(0, skipped, "network " + e + " (alive at the end, or adam), " + where);
+                } else {
+                    assertEquals(0, skipped % steps, "whole epochs, network " + e + ", " + where);
+                    assertTrue(skipped < epochs * steps, "network " + e + " was alive at the start, " + where);
+                    if (skipped > 0) later++;
+                }
+                on[e * stride + 3 * H + 1] = 0;
+            }
+            assertArrayEquals(off, on, "every other column is the same with skipping on and off, " + where);
+            assertTrue(count(ref.bornDead) > 0, "some networks are born dead, " + where);
+            System.out.println("skipping column, relu " + opt + ": " + count(ref.bornDead) + " born dead, " + later
+                    + " moved to the dead block after an epoch's probe");
+        }
+        TrainingConfig leaky = config(arch(Activation.LEAKY_RELU, 0.01f, 2, 6, "glorot_uniform", "zeros"),
+                Optimizer.Kind.SGD, 0.05f, 31, true, 0f);
+        FusedNetwork net = fused(leaky, data);
+        int[] c = counts(net, leaky);
+        for (int e = 0; e < leaky.networks; e++) {
+            assertEquals(0, c[e * net.countsPerNetwork() + 3 * leaky.arch.hiddenLayers() + 1], "leaky network " + e);
+        }
+    }
+
+    private static FusedNetwork fused(TrainingConfig cfg, FunctionData data) {
+        return new FusedNetwork(cfg.arch, cfg.optimizer, cfg.seed, data.target, data.lo, data.hi, data.trainSize(),
+                data.testSize(), cfg.batch, cfg.epochs, cfg.probeEveryEpoch, cfg.deadThreshold);
+    }
+
+    /** The counts FusedCpuTrainer writes over a buffer poisoned with 7s. */
+    private static int[] counts(FusedNetwork net, TrainingConfig cfg) {
+        float[] lr = new float[cfg.networks];
+        for (int e = 0; e < cfg.networks; e++) lr[e] = cfg.lr(e);
+        int[] counts = new int[cfg.networks * net.countsPerNetwork()];
+        java.util.Arrays.fill(counts, 7);
+        FusedCpuTrainer.train(net, 0, cfg.networks, lr, counts, new float[cfg.networks * FusedNetwork.STATS]);
+        return counts;
     }
 
     private static int count(boolean[] v) {
