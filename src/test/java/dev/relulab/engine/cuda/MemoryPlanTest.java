@@ -21,8 +21,9 @@ class MemoryPlanTest {
     }
 
     @Test
-    void fusedKernelsLocalMemoryOnAnH200() {
-        // ptxas: 22464 bytes of stack per thread; an H200 has 132 SMs of 2048 resident threads each
+    void localMemoryOfAStackFrameOnAnH200() {
+        // 22,464 bytes of stack per thread (the removed v1 fused kernel's; the v2 variants have none), on an H200's
+        // 132 SMs of 2048 resident threads each
         assertEquals(6_072_827_904L, MemoryPlan.localReservation(22_464, 132, 2048));
     }
 }

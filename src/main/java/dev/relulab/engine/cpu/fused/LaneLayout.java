@@ -6,7 +6,8 @@ import dev.relulab.nn.Architecture;
 /**
  * Where each parameter and unit of an architecture lives among a lane block's rows: per layer l = 1..L the weights
  * {@code W[j][k]} (row {@code wOff[l] + j * nIn + k}), the biases, and PReLU's slopes; one row per unit of every
- * layer, layer 0 (the input) included. The parameter order is the kernels' (fused_narrow.h).
+ * layer, layer 0 (the input) included. Layer by layer, as the op-by-op trainer's buffers (the fused device kernels keep
+ * the slopes after every weight and bias; the order of the rows changes no value).
  */
 final class LaneLayout {
     final int L, H, P, units, maxWidth;
