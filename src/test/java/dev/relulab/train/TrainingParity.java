@@ -10,6 +10,10 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.report.NetworksCsv;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Whole-training parity of a device engine against the CPU engine, shared by the OpenCL and CUDA tests. Initial
@@ -40,6 +44,17 @@ public final class TrainingParity {
         EnsembleTrainer trainer = new EnsembleTrainer(engine);
         if (engine.kind() == dev.relulab.engine.EngineKind.CPU) trainer = trainer.opByOp();
         return trainer.train(cfg, data, Progress.silent(EnsembleTrainer.totalSteps(cfg, data)));
+    }
+
+    /** The result's networks.csv, for byte-for-byte comparisons. */
+    public static String csv(EnsembleResult r) {
+        StringWriter w = new StringWriter();
+        try {
+            NetworksCsv.write(r, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
     }
 
     /** Identical born-dead flags and initial dead counts; collapse and divergence fractions within the band. */

@@ -17,14 +17,10 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
-import dev.relulab.report.NetworksCsv;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.TrainingConfig;
 import dev.relulab.train.TrainingParity;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,9 +42,9 @@ class OpenClFusedCsvTest {
         long seed = newSeed();
         TrainingConfig cfg = config(Activation.parse(act), Optimizer.parseKind(opt), seed);
         FunctionData data = TrainingParity.lu2019Data();
-        String want = csv(TrainingParity.train(cpu(), cfg, data));
+        String want = TrainingParity.csv(TrainingParity.train(cpu(), cfg, data));
         for (int lanes : new int[] {1, 32}) {
-            String got = OpenClFusedTrainingTest.withLanes(lanes, () -> csv(TrainingParity.train(cl, cfg, data)));
+            String got = OpenClFusedTrainingTest.withLanes(lanes, () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data)));
             assertEquals(want, got, "networks.csv, " + act + " " + opt + ", " + lanes + " lanes (seed " + seed + ")");
         }
     }
@@ -60,7 +56,7 @@ class OpenClFusedCsvTest {
         TrainingConfig cfg = config(Activation.RELU, Optimizer.Kind.SGD, seed);
         FunctionData data = TrainingParity.lu2019Data();
         EnsembleResult cpuRun = TrainingParity.train(cpu(), cfg, data);
-        String want = csv(cpuRun);
+        String want = TrainingParity.csv(cpuRun);
         assertTrue(TrainingParity.count(cpuRun.bornDead) > NETWORKS / 2, "lu2019: most networks are born dead");
         FusedNetwork net = new FusedNetwork(cfg.arch, cfg.optimizer, seed, data.target, data.lo, data.hi,
                 data.trainSize(), data.testSize(), cfg.batch, cfg.epochs, cfg.probeEveryEpoch, 0f);
@@ -70,7 +66,7 @@ class OpenClFusedCsvTest {
                 String where = lanes + " lanes, skipping " + skip + " (seed " + seed + ")";
                 String got = OpenClFusedTrainingTest.withLanes(lanes, () -> OpenClFusedTrainingTest.withProperty(
                         FusedNetwork.SKIP_PROPERTY, Boolean.toString(skip),
-                        () -> csv(TrainingParity.train(cl, cfg, data))));
+                        () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data))));
                 assertEquals(want, got, "networks.csv, " + where);
                 int[] counts = counts(cl, net.withLanes(lanes).withSkipping(skip), cfg);
                 assertArrayEquals(counts(cpu(), net.withSkipping(skip), cfg), counts, "the CPU fused trainer's counts"
@@ -99,9 +95,9 @@ class OpenClFusedCsvTest {
         TrainingConfig cfg = new TrainingConfig(arch, Optimizer.of(Optimizer.Kind.ADAM), 0.01f, 1, batch, 33, seed, 0f,
                 TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
         FunctionData data = new FunctionData(FunctionTarget.ABS, -2f, 2f, points, 77);
-        String want = csv(TrainingParity.train(cpu(), cfg, data));
+        String want = TrainingParity.csv(TrainingParity.train(cpu(), cfg, data));
         for (int lanes : new int[] {1, 32}) {
-            String got = OpenClFusedTrainingTest.withLanes(lanes, () -> csv(TrainingParity.train(cl, cfg, data)));
+            String got = OpenClFusedTrainingTest.withLanes(lanes, () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data)));
             assertEquals(want, got, "networks.csv, " + points + " points, batch " + batch + ", " + lanes + " lanes (seed "
                     + seed + ")");
         }
@@ -126,15 +122,5 @@ class OpenClFusedCsvTest {
                 Initializer.of(Initializer.Kind.GLOROT_UNIFORM), Initializer.of(Initializer.Kind.ZEROS));
         return new TrainingConfig(arch, Optimizer.of(opt), (float) opt.defaultLr, 2, 64, NETWORKS, seed, 0f,
                 TrainingConfig.DEFAULT_FUNCTIONAL_TOLERANCE, true);
-    }
-
-    private static String csv(EnsembleResult r) {
-        StringWriter w = new StringWriter();
-        try {
-            NetworksCsv.write(r, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
     }
 }

@@ -12,14 +12,12 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
-import dev.relulab.report.NetworksCsv;
 import dev.relulab.train.EnsembleResult;
 import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.Progress;
 import dev.relulab.train.TrainingConfig;
-import java.io.IOException;
-import java.io.StringWriter;
+import dev.relulab.train.TrainingParity;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -62,19 +60,9 @@ class FusedCpuTrainerTest {
         EnsembleResult want = trainer.opByOp().train(cfg, data, Progress.silent(1));
         EnsembleResult got = trainer.train(cfg, data, Progress.silent(1));
         String where = what + " (seed " + SEED + ", config seed " + cfg.seed + ")";
-        assertEquals(csv(want), csv(got), where + ": networks.csv");
+        assertEquals(TrainingParity.csv(want), TrainingParity.csv(got), where + ": networks.csv");
         assertArrayEquals(want.finalLoss, got.finalLoss, where + ": final loss bits");
         return got;
-    }
-
-    private static String csv(EnsembleResult r) {
-        StringWriter w = new StringWriter();
-        try {
-            NetworksCsv.write(r, w);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return w.toString();
     }
 
     @Test
