@@ -134,7 +134,8 @@ public interface Engine extends AutoCloseable {
 
     /**
      * True when {@link #trainFused} can train this network here: the device engines within their fused kernels'
-     * limits, the CPU engine for every function-target training.
+     * limits where the device has a variant (CUDA: those its build ships), the CPU engine for every function-target
+     * training.
      */
     default boolean canTrainFused(FusedNetwork net) {
         return false;

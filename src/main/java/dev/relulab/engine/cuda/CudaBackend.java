@@ -7,8 +7,8 @@ import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.Gemm;
 import dev.relulab.engine.KernelId;
 import dev.relulab.engine.LaunchRange;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
@@ -22,14 +22,15 @@ import jcuda.driver.JCudaDriver;
  * call returns, so JCuda's pinning of the array for the call's duration suffices); device-only work is queued.
  */
 final class CudaBackend implements Device {
-    private final CudaContext ctx;
     /** The most dynamic shared memory a block gets without opting in (cuFuncSetAttribute). */
     static final int DEFAULT_SHARED = 48 * 1024;
 
+    private final CudaContext ctx;
     private final KernelModule module;
     private final FusedParts fused;
     private final Launcher launcher;
-    private final Set<String> optedIn = new HashSet<>();
+    /** Per kernel, the dynamic shared memory it has been opted into so far. */
+    private final Map<String, Integer> optedIn = new HashMap<>();
     private CublasGemm gemm;
     /** The GEMM library's name, or why there is none. */
     String gemmNote = "unavailable: not opened";
@@ -56,8 +57,9 @@ final class CudaBackend implements Device {
     @Override public boolean prefersTiles() { return true; }
     @Override public Gemm gemm() { return gemm; }
     @Override public int computeUnits() { return ctx.device.multiprocessors; }
+    @Override public String timerName() { return "CUDA events (cuEventElapsedTime)"; }
 
-    /** The build's fused variants (cuda/fused_variants.h) and any variant compiled into the main fatbin. */
+    /** The variants the build compiled: the fused ones of cuda/fused_variants.h, and any in the main fatbin. */
     @Override
     public boolean ships(KernelId kernel) {
         return moduleOf(kernel).has(kernel.symbol());
@@ -68,7 +70,6 @@ final class CudaBackend implements Device {
         KernelModule part = kernel.inMainProgram() ? null : fused.owner(kernel.symbol());
         return part != null ? part : module;
     }
-    @Override public String timerName() { return "CUDA events (cuEventElapsedTime)"; }
 
     @Override
     public String name() {
@@ -142,10 +143,11 @@ final class CudaBackend implements Device {
         ctx.makeCurrent();
         LaunchShape shape = LaunchShape.of(range);
         CUfunction function = moduleOf(kernel).function(kernel.symbol());
-        if (shape.sharedBytes > DEFAULT_SHARED && optedIn.add(kernel.symbol())) {
+        if (shape.sharedBytes > Math.max(DEFAULT_SHARED, optedIn.getOrDefault(kernel.symbol(), 0))) {
             CudaCheck.check(JCudaDriver.cuFuncSetAttribute(function,
                     CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, shape.sharedBytes),
                     "cuFuncSetAttribute MAX_DYNAMIC_SHARED_SIZE_BYTES=" + shape.sharedBytes, kernel.symbol(), shape);
+            optedIn.put(kernel.symbol(), shape.sharedBytes);
         }
         int rc = launcher.launch(function, kernel, shape, args);
         lastKernel = kernel;
