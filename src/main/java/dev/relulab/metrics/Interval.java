@@ -14,6 +14,9 @@ import java.util.Arrays;
  */
 public record Interval(int n, double estimate, double low, double high) {
     private static final double Z975 = 1.959963984540054;
+    /** t(0.975, df) for df = 1..10, where the expansion below is not yet accurate. */
+    private static final double[] T975 = {12.7062047, 4.3026527, 3.1824463, 2.7764451, 2.5705818, 2.4469119,
+        2.3646243, 2.3060041, 2.2621572, 2.2281389};
 
     /** This interval cut to [lo, hi]: the range a bounded quantity (a fraction) can take. */
     public Interval within(double lo, double hi) {
@@ -66,11 +69,10 @@ public record Interval(int n, double estimate, double low, double high) {
         return j;
     }
 
-    /** Student's t quantile at 0.975 for {@code df} degrees of freedom (exact for 1 and 2, else to about 1e-4). */
+    /** Student's t quantile at 0.975 for {@code df} degrees of freedom: tabulated to 10, then to about 1e-4. */
     public static double t975(int df) {
         if (df < 1) throw new IllegalArgumentException("df=" + df + " must be at least 1");
-        if (df == 1) return Math.tan(Math.PI * 0.475);
-        if (df == 2) return 0.95 / Math.sqrt(2 * 0.975 * 0.025);
+        if (df <= T975.length) return T975[df - 1];
         // Cornish-Fisher expansion of t in powers of 1/df around the normal quantile (Abramowitz & Stegun 26.7.5)
         double z = Z975, z2 = z * z, d = df;
         double g1 = (z2 + 1) * z / 4, g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;

@@ -89,6 +89,20 @@ public final class ConstantInitReport {
         return Csv.of(head, rows);
     }
 
+    /** Dead fraction of each hidden layer, mean and interval per activation. */
+    public Figure deadPerLayer() {
+        return perLayer("Dead units per hidden layer", Axis.linear("dead fraction of the layer's "
+                + ConstantInitExperiment.WIDTH + " units").range(0, 1), 1, Run::deadFractionPerLayer);
+    }
+
+    /** Distinct units of each hidden layer (1: every unit the same function), mean and interval per activation. */
+    public Figure distinctPerLayer() {
+        return perLayer("Distinct units per hidden layer", Axis.linear("distinct units (out of "
+                + ConstantInitExperiment.WIDTH + ")").integer().range(0, ConstantInitExperiment.WIDTH),
+                ConstantInitExperiment.WIDTH, r -> java.util.Arrays.stream(r.distinctUnitsPerLayer()).asDoubleStream()
+                        .toArray());
+    }
+
     /**
      * Per hidden layer, the mean over each activation's networks of {@code perLayer(run)[h]} with its 95% interval,
      * the activations drawn a little apart at each layer.
@@ -121,16 +135,10 @@ public final class ConstantInitReport {
         HtmlReport html = new HtmlReport("relulab constant-init: symmetric constant weights, ReLU against Swish");
         html.paragraph(description);
         html.table(header(), rows());
-        html.figure(Figures.write(folder, "dead-per-layer", perLayer("Dead units per hidden layer",
-                Axis.linear("dead fraction of the layer's " + ConstantInitExperiment.WIDTH + " units").range(0, 1),
-                1, Run::deadFractionPerLayer)), "Dead fraction of each hidden layer on the 1000 training rows after "
-                + "training");
-        html.figure(Figures.write(folder, "distinct-per-layer", perLayer("Distinct units per hidden layer",
-                Axis.linear("distinct units (out of " + ConstantInitExperiment.WIDTH + ")").integer()
-                        .range(0, ConstantInitExperiment.WIDTH),
-                ConstantInitExperiment.WIDTH,
-                r -> java.util.Arrays.stream(r.distinctUnitsPerLayer()).asDoubleStream().toArray())),
-                "Distinct units per hidden layer: 1 means the symmetry never broke");
+        html.figure(Figures.write(folder, "dead-per-layer", deadPerLayer()), "Dead fraction of each hidden layer on "
+                + "the 1000 training rows after training");
+        html.figure(Figures.write(folder, "distinct-per-layer", distinctPerLayer()), "Distinct units per hidden "
+                + "layer: 1 means the symmetry never broke");
         html.link("summary.json", "summary.json").link("runs.csv", "runs.csv (one row per network)");
         html.write(folder);
         return html;
