@@ -168,11 +168,14 @@ class SummarySchemaTest {
                 "--epochs", "1", "--batch", "16"));
         JsonNode mn = check(dir.resolve("mn"), "mnist-lr");
         assertEquals(42, mn.get("seed").asInt());
+        ok(ScorecardCommandTest.tiny(tgz, dir.resolve("sc")));
+        JsonNode sc = check(dir.resolve("sc"), "scorecard");
+        assertEquals("cpu", sc.get("engine").asText());
     }
 
     @Test
     void theDocumentedExperimentsAreExactlyTheOnesTheCommandsWrite() {
         assertEquals(List.of("header", "collapse", "collapse-grid", "mnist-lr", "constant-init", "variants",
-                "vanishing", "activations"), new ArrayList<>(DOC.keySet()));
+                "vanishing", "activations", "scorecard"), new ArrayList<>(DOC.keySet()));
     }
 }
