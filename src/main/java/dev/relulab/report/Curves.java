@@ -56,6 +56,26 @@ public final class Curves {
         return m;
     }
 
+    /**
+     * The cumulative fraction of runs whose event happened by each epoch 0..epochs (an event epoch per run, infinite or
+     * NaN when it never happened; 0 = at initialisation), as a step line with its stepped 95% Wilson band: the
+     * "fraction collapsed against epoch" figure, one call per width or layer.
+     */
+    public static void cumulativeFraction(Plot p, String name, int color, double[] eventEpochs, int epochs) {
+        double[] x = range(0, epochs + 1), y = new double[epochs + 1], lo = new double[epochs + 1],
+                hi = new double[epochs + 1];
+        for (int e = 0; e <= epochs; e++) {
+            long by = 0;
+            for (double t : eventEpochs) if (t <= e) by++;
+            dev.relulab.metrics.Proportion pr = new dev.relulab.metrics.Proportion(by, eventEpochs.length);
+            y[e] = pr.fraction;
+            lo[e] = pr.low;
+            hi[e] = pr.high;
+        }
+        p.band(name + " 95% CI", color, x, lo, hi).stepped().unlisted();
+        p.step(name, color, x, y);
+    }
+
     /** 0, 1, ..., n-1 plus {@code first}: an epoch axis's values. */
     public static double[] range(int first, int n) {
         double[] x = new double[n];

@@ -245,6 +245,23 @@ class ReportFiguresTest {
     }
 
     @Test
+    void aCumulativeFractionIsAStepLineWithAWilsonBand() throws Exception {
+        // the figure item 2 (death times) will add: 0 = born dead, infinity = never collapsed
+        double inf = Double.POSITIVE_INFINITY;
+        Plot p = new Plot("collapsed by epoch", dev.relulab.report.figure.Axis.linear("epoch").integer().exact(),
+                dev.relulab.report.figure.Axis.linear("collapsed, fraction of networks").range(0, 1));
+        Curves.cumulativeFraction(p, "width 2", 0, new double[] {0, 0, 1, 3, inf, Double.NaN, 2, inf}, 3);
+        Series line = p.series("width 2"), band = p.series("width 2 95% CI");
+        assertArrayEquals(new double[] {2 / 8.0, 3 / 8.0, 4 / 8.0, 5 / 8.0}, line.y(), 1e-12);
+        assertArrayEquals(new double[] {0, 1, 2, 3}, line.x(), 0);
+        assertEquals(Series.Kind.BAND, band.kind);
+        for (int e = 0; e < 4; e++) assertTrue(band.lo()[e] < line.y()[e] && line.y()[e] < band.hi()[e], "epoch " + e);
+        byte[] svg = dev.relulab.report.figure.FigureFormat.DEFAULT.svg(Figure.of(p));
+        String text = new String(svg, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("width 2") && text.contains("<polygon"), "drawn with its band");
+    }
+
+    @Test
     void constantInitCountsAreOutOfTheLayersUnits() {
         ConstantInitExperiment exp = new ConstantInitExperiment();
         exp.networks = 3;

@@ -82,14 +82,16 @@ public final class Rows {
         return new Proportion(count.applyAsInt(c), c.networks());
     }
 
-    /** The star table: per rule, each activation's measured stars with the notes' beside them. */
+    /** The star table: per rule a row of measured stars (with the score) and a row of the notes' stars under it. */
     public List<Row> stars() {
         List<Row> rows = new ArrayList<>();
         for (Stars.Rule r : Stars.Rule.values()) {
-            rows.add(row(r.title, r == Stars.Rule.IMPLEMENTATION_EASE ? "the notes' (not measured)"
-                    : r.symbol + " (score)", a -> r == Stars.Rule.IMPLEMENTATION_EASE ? Stars.glyphs(Stars.notes(r, a))
-                    : Stars.glyphs(stars.stars(r, a)) + " (" + String.format(Locale.ROOT, "%.2f", stars.score(r, a))
-                    + ")" + " notes " + Stars.glyphs(Stars.notes(r, a))));
+            if (r != Stars.Rule.IMPLEMENTATION_EASE) {
+                rows.add(row(r.title, "measured (" + r.symbol + ")", a -> Stars.glyphs(stars.stars(r, a)) + " ("
+                        + String.format(Locale.ROOT, "%.2f", stars.score(r, a)) + ")"));
+            }
+            rows.add(row(r.title, r == Stars.Rule.IMPLEMENTATION_EASE ? "the notes' (not measured)" : "the notes'",
+                    a -> Stars.glyphs(Stars.notes(r, a))));
         }
         return rows;
     }
