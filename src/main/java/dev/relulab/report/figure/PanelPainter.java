@@ -21,7 +21,7 @@ final class PanelPainter {
         p = f.panels().get(k);
         double top = 8 + (p.title == null ? 0 : 20);
         double plotHeight0 = ph - top - 50;
-        ys = f.yScale(k, Math.max(2, (int) (plotHeight0 / 48)));
+        ys = f.yScale(k, Math.max(4, (int) (plotHeight0 / 55)));
         double yTickWidth = 0;
         for (Tick t : ys.ticks()) yTickWidth = Math.max(yTickWidth, labelWidth(t));
         double left = 8 + (p.y.label() == null ? 0 : 18) + yTickWidth + 4 + TICK;
