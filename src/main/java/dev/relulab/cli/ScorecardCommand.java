@@ -145,7 +145,7 @@ public final class ScorecardCommand implements Callable<Integer> {
                         + "%d held-out images, %d epochs, Adam %s", card.mnist.split().train().rows,
                         card.mnist.split().test().rows, s.mnistEpochs, s.mnistLr), s.depths, s.collapseNetworks,
                         s.deepDepth, s.deepWidth, s.deepEpochs);
-                print(out, report.rows(), description);
+                print(out, report, description);
                 report.write(folder, output.provenance("scorecard", engine.kind().cliName(), engine.deviceName(),
                         s.seed, seconds), description);
                 folder.commit();
@@ -218,7 +218,8 @@ public final class ScorecardCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, Rows rows, String description) {
+    private static void print(PrintWriter out, ScorecardReport report, String description) {
+        Rows rows = report.rows();
         out.println("relulab scorecard  " + description);
         out.println();
         Table stars = new Table(rows.header());
@@ -233,6 +234,12 @@ public final class ScorecardCommand implements Callable<Integer> {
         for (Rows.Row r : rows.measured()) t.row((Object[]) Rows.cells(r));
         t.print(out);
         out.println();
+        if (!report.momentsRows().isEmpty()) {
+            Table moments = new Table(report.momentsHeader());
+            for (String[] r : report.momentsRows()) moments.row((Object[]) r);
+            moments.print(out);
+            out.println();
+        }
     }
 
     /** Finished parts as JSON files in the run folder's work area. */
