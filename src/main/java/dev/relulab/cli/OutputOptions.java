@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Option;
 
-/** The run-folder options every experiment shares: --out, --overwrite, --resume, and the figures' size and PNG scale. */
+/** The run-folder options every experiment shares: --out, --overwrite, --resume, the figures' size and PNG scale. */
 final class OutputOptions {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -32,8 +32,8 @@ final class OutputOptions {
     int figureWidth;
 
     @Option(names = "--figure-scale", paramLabel = "X", defaultValue = "1",
-            description = "PNG pixels per layout pixel: 2 for print or high-density screens (default: ${DEFAULT-VALUE}; "
-                    + "the SVG is the same figure at any scale).")
+            description = "PNG pixels per layout pixel: 2 for print or high-density screens (default: "
+                    + "${DEFAULT-VALUE}; the SVG is the same figure at any scale).")
     double figureScale;
 
     /** When the run started, for the summary's header. */

@@ -53,15 +53,6 @@ public final class HtmlReport {
         return this;
     }
 
-    /** An image of the run's folder shown as it is (the PNG of {@link Figures#writePanels}; its SVG is linked). */
-    public HtmlReport image(String file, String caption) {
-        files.add(file);
-        body.append("<figure><a href=\"").append(escape(file)).append("\"><img src=\"").append(escape(file))
-                .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>").append(escape(caption))
-                .append("</figcaption></figure>\n");
-        return this;
-    }
-
     /** A link to another file of the run (summary.json, a CSV). */
     public HtmlReport link(String file, String text) {
         files.add(file);

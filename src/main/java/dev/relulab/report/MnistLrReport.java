@@ -239,7 +239,7 @@ public final class MnistLrReport {
                 .note(seedsNote());
     }
 
-    /** One line per rate on {@code p}, the mean over seeds of {@code value} at epochs first, first + 1, ..., and its range. */
+    /** One line per rate on {@code p}: the mean over seeds of {@code value} at epochs first, first + 1, ..., and their range. */
     private Plot perEpoch(Plot p, int first, int epochs, ToDoubleBiFunction<Run, Integer> value) {
         double[] x = Curves.range(first, epochs);
         for (int i = 0; i < exp.rates.length; i++) {
@@ -259,7 +259,8 @@ public final class MnistLrReport {
     }
 
     private String seedsNote() {
-        return "Lines: mean over the " + exp.seeds + " seeds of each rate; bands: their range (min to max).";
+        return exp.seeds == 1 ? "One seed per rate (no band)."
+                : "Lines: mean over the " + exp.seeds + " seeds of each rate; bands: their range (min to max).";
     }
 
     private Axis rateAxis() {

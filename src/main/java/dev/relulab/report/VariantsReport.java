@@ -31,12 +31,13 @@ public final class VariantsReport {
     public Figure deadPerEpoch(int[] widths) {
         Figure f = new Figure("Dead units per epoch (fraction of each hidden layer, on " + VariantsExperiment.PROBE_ROWS
                 + " training rows)").grid(widths.length, widths.length == 1 ? Figure.WIDTH : 1100, Figure.PANEL_HEIGHT)
-                .sharedY().note("Lines: mean over each variant's networks; bands: 95% t intervals of the mean.");
+                .sharedY().note(bandsNote());
         for (int h = 0; h < widths.length; h++) {
             final int layer = h;
             f.add(perEpoch(new Plot("hidden layer " + (h + 1) + " (" + widths[h] + " units)",
                     Axis.linear("epoch").integer().exact(), Axis.linear("dead fraction").including(0).including(0.1)),
-                    r -> r.deadUnitsPerEpoch().length, (r, ep) -> r.deadUnitsPerEpoch()[ep][layer] / (double) widths[layer]));
+                    r -> r.deadUnitsPerEpoch().length,
+                    (r, ep) -> r.deadUnitsPerEpoch()[ep][layer] / (double) widths[layer]));
         }
         return f;
     }
@@ -45,8 +46,13 @@ public final class VariantsReport {
     public Figure validationAccuracyPerEpoch() {
         return Figure.of(perEpoch(new Plot("Validation accuracy during training", Axis.linear("epoch").integer().exact(),
                 Axis.linear("validation accuracy (fraction)")), r -> r.validationAccuracyPerEpoch().length,
-                (r, ep) -> r.validationAccuracyPerEpoch()[ep])).note("Lines: mean over each variant's networks; bands: "
-                + "95% t intervals of the mean.");
+                (r, ep) -> r.validationAccuracyPerEpoch()[ep])).note(bandsNote());
+    }
+
+    private String bandsNote() {
+        int n = byActivation.values().iterator().next().size();
+        return n == 1 ? "One network per variant (no band)." : "Lines: mean over each variant's " + n + " networks; bands: "
+                + "95% t intervals of the mean.";
     }
 
     /** A line and its 95% band per variant on {@code p}: the mean of {@code value} over its networks at epochs 1, 2, ... */

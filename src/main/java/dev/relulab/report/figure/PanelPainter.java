@@ -26,7 +26,7 @@ final class PanelPainter {
         for (Tick t : ys.ticks()) yTickWidth = Math.max(yTickWidth, labelWidth(t));
         double left = 8 + (p.y.label() == null ? 0 : 18) + yTickWidth + 4 + TICK;
         double right = 16;
-        Scale xScale = f.xScale(k, Math.max(2, (int) ((pw - left - right) / 85)));
+        Scale xScale = f.xScale(k, Math.max(2, (int) ((pw - left - right) / 55)));
         double widest = 0;
         for (Tick t : xScale.ticks()) widest = Math.max(widest, labelWidth(t));
         double spacing = (pw - left - right) / Math.max(1, xScale.ticks().size());

@@ -39,7 +39,7 @@ final class Ticks {
         List<Tick> ticks = new ArrayList<>();
         ticks.add(new Tick(lo, end(lo, step)));
         for (Tick t : multiples(lo, hi, step)) {
-            if (t.value() - lo > 0.45 * step && hi - t.value() > 0.45 * step) ticks.add(t);
+            if (t.value() - lo > 0.6 * step && hi - t.value() > 0.6 * step) ticks.add(t);
         }
         ticks.add(new Tick(hi, end(hi, step)));
         return new Scale(lo, hi, false, ticks);

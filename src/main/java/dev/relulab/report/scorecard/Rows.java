@@ -39,12 +39,12 @@ public final class Rows {
     public List<Row> measured() {
         List<Row> rows = new ArrayList<>();
         for (String shape : List.of(StepTimer.NARROW, StepTimer.VARIANTS)) {
-            rows.add(row("Training Speed", "us per network-step (median), " + shape + " (" + StepTimer.describe(shape) + ")",
-                    a -> format(m.stepTime(shape, a), 1e6, 2)));
+            rows.add(row("Training Speed", "us per network-step (median), " + shape + " ("
+                    + StepTimer.describe(shape) + ")", a -> format(m.stepTime(shape, a), 1e6, 2)));
         }
         for (String shape : List.of(StepTimer.NARROW, StepTimer.VARIANTS)) {
-            rows.add(row("Training Speed", "step time / " + m.baseline + "'s (median), " + shape, a -> format(m.ratio(shape, a),
-                    1, 2)));
+            rows.add(row("Training Speed", "step time / " + m.baseline + "'s (median), " + shape,
+                    a -> format(m.ratio(shape, a), 1, 2)));
         }
         for (StoredTask t : m.card.tasks()) {
             rows.add(row("Convergence Rate", t.name() + ": epochs to validation accuracy " + t.target() + " (median)",

@@ -57,8 +57,9 @@ public final class ScorecardFigures {
         p.reference(m.baseline + " = 1", 7, 1).unlisted();
         grouped(p, List.of(StepTimer.NARROW, StepTimer.VARIANTS), shape -> a -> m.ratio(shape, a));
         return Figure.of(p).note("Op by op on " + m.card.settings.speedReps + " timed repetitions (median of the "
-                + "per-repetition ratio and its distribution-free 95% interval); " + StepTimer.NARROW + ": " + StepTimer.describe(
-                StepTimer.NARROW) + "; " + StepTimer.VARIANTS + ": " + StepTimer.describe(StepTimer.VARIANTS) + ".");
+                + "per-repetition ratio and its distribution-free 95% interval); " + StepTimer.NARROW + ": "
+                + StepTimer.describe(StepTimer.NARROW) + "; " + StepTimer.VARIANTS + ": "
+                + StepTimer.describe(StepTimer.VARIANTS) + ".");
     }
 
     /** Validation accuracy after each epoch per task, a line and band per activation and the target dashed. */
