@@ -2,6 +2,8 @@ package dev.relulab.cli;
 
 import dev.relulab.data.FunctionTarget;
 import dev.relulab.engine.Engine;
+import dev.relulab.engine.EngineKind;
+import dev.relulab.experiments.CollapseGrid;
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.metrics.CollapseSummary;
@@ -162,7 +164,7 @@ public final class CollapseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         output.check();
-        if (depths != null || widths != null || activations != null || inits != null) {
+        if (isGrid()) {
             if (shard != null) throw new UsageError("--shard splits one ensemble; it does not combine with --depths, "
                     + "--widths, --activations or --inits");
             return new CollapseGridRun(this).call();
@@ -187,6 +189,35 @@ public final class CollapseCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private boolean isGrid() {
+        return depths != null || widths != null || activations != null || inits != null;
+    }
+
+    /**
+     * What these options ask for, checked as {@code collapse} checks them (bad input: {@link UsageError}), for a
+     * driver that trains the cells and shards elsewhere (relulab-spark) and writes the folder this command would.
+     *
+     * @param base the settings of the run, or of every grid cell before the grid's four overrides
+     * @param grid the grid, or null for one ensemble
+     * @param shard the --shard given, or null
+     * @param engine the --engine given
+     * @param threads the --threads given (0: all cores)
+     */
+    public record Request(CollapseSettings base, CollapseGrid grid, Shard shard, EngineKind engine, int threads) {}
+
+    /** The parsed options as a {@link Request}; see there. */
+    public Request request() {
+        output.check();
+        CollapseSettings base = settings();
+        CollapseGrid grid = isGrid() ? new CollapseGridRun(this).grid(base) : null;
+        return new Request(base, grid, shard, engineOptions.engine, engineOptions.threads);
+    }
+
+    /** Locks and opens the --out folder as this command does (--overwrite, --resume, default runs/collapse/TIME). */
+    public OutputFolder openOutput() {
+        return output.open("collapse");
     }
 
     /** Ties a new or resumed folder to this run and checks that its files fit the disk. */
@@ -228,7 +259,7 @@ public final class CollapseCommand implements Callable<Integer> {
         }
         CollapseReport.writeSummary(folder, prov, exp, summary, r, mergedShards);
         folder.write("networks.csv", w -> NetworksCsv.write(r, w));
-        CollapseRunReport.write(folder, exp, summary, engine, r.seconds);
+        CollapseRunReport.write(folder, exp, summary, r, engine);
         folder.commit();
         System.out.println();
         System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");

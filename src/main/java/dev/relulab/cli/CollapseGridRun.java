@@ -25,19 +25,24 @@ final class CollapseGridRun {
         this.cmd = cmd;
     }
 
-    int call() throws IOException {
+    /** The grid of the command's list options over {@code base}, checked (usage errors name the options). */
+    CollapseGrid grid(CollapseSettings base) {
         if (cmd.depths != null && cmd.depth != null) throw new UsageError("--depth and --depths cannot both be given");
         if (cmd.widths != null && cmd.width != null) throw new UsageError("--width and --widths cannot both be given");
         if (cmd.activations != null && cmd.activation != null) {
             throw new UsageError("--activation and --activations cannot both be given");
         }
         if (cmd.inits != null && cmd.init != null) throw new UsageError("--init and --inits cannot both be given");
-        CollapseSettings base = cmd.settings();
-        CollapseGrid grid = Usage.of(() -> new CollapseGrid(cmd::settings,
+        return Usage.of(() -> new CollapseGrid(cmd::settings,
                 cmd.activations == null ? List.of(base.activation) : cmd.activations,
                 cmd.inits == null ? List.of(base.init) : cmd.inits,
                 cmd.widths == null ? List.of(base.width) : cmd.widths,
                 cmd.depths == null ? List.of(base.depth) : cmd.depths));
+    }
+
+    int call() throws IOException {
+        CollapseSettings base = cmd.settings();
+        CollapseGrid grid = grid(base);
         List<CollapseExperiment> cells = new ArrayList<>();
         for (CollapseSettings s : grid.cells()) cells.add(new CollapseExperiment(s));
         PrintWriter pw = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -40,8 +40,6 @@ final class CudaDevice {
 
     /** The device named by {@link #DEVICE_PROPERTY}, or device 0; the driver must be initialised. */
     static CudaDevice choose() throws EngineUnavailableException {
-        int[] count = new int[1];
-        CudaCheck.check(JCudaDriver.cuDeviceGetCount(count), "cuDeviceGetCount");
         String wanted = System.getProperty(DEVICE_PROPERTY, "0").trim();
         int ordinal;
         try {
@@ -49,6 +47,13 @@ final class CudaDevice {
         } catch (NumberFormatException e) {
             throw new EngineUnavailableException("-D" + DEVICE_PROPERTY + "=" + wanted + " is not a device number");
         }
+        return choose(ordinal);
+    }
+
+    /** Device {@code ordinal}; the driver must be initialised. */
+    static CudaDevice choose(int ordinal) throws EngineUnavailableException {
+        int[] count = new int[1];
+        CudaCheck.check(JCudaDriver.cuDeviceGetCount(count), "cuDeviceGetCount");
         if (ordinal < 0 || ordinal >= count[0]) {
             throw new EngineUnavailableException("CUDA device " + ordinal + " asked for, but there are " + count[0]);
         }

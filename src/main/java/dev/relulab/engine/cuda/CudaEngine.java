@@ -19,11 +19,16 @@ public final class CudaEngine {
      * kernel's local memory reserved), or says in one line why it cannot.
      */
     public static Engine open() throws EngineUnavailableException {
+        return open(-1);
+    }
+
+    /** Opens CUDA device {@code ordinal} (a Spark task's GPU address), or for -1 the device {@link #open()} picks. */
+    public static Engine open(int ordinal) throws EngineUnavailableException {
         CudaDriver.init();
         KernelModule.image();
         CudaContext ctx;
         try {
-            ctx = new CudaContext(CudaDevice.choose());
+            ctx = new CudaContext(ordinal < 0 ? CudaDevice.choose() : CudaDevice.choose(ordinal));
         } catch (CudaError e) {
             throw new EngineUnavailableException(e.getMessage(), e);
         }

@@ -27,6 +27,18 @@ class CudaAvailabilityTest {
     }
 
     @Test
+    void aDeviceOrdinalPastTheLastIsRefusedInOneLine() {
+        // a Spark task's GPU address is a device ordinal; one that is not there must not open device 0 instead
+        try (Engine e = CudaEngine.open(4096)) {
+            throw new AssertionError("opened " + e.deviceName() + " as device 4096");
+        } catch (EngineUnavailableException e) {
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().contains("4096") || e.getMessage().toLowerCase(java.util.Locale.ROOT)
+                    .contains("cuda"), e.getMessage());
+        }
+    }
+
+    @Test
     void fatbinHoldsEveryKernelWhenNvccBuiltIt() throws Exception {
         Assumptions.assumeTrue(onPath("nvcc"), "nvcc is not on the PATH, so the build made no fatbin");
         byte[] image = KernelModule.image();
