@@ -102,7 +102,6 @@ public final class CollapseGridReport {
         for (String k : new String[] {"born_dead", "structural", "functional", "exact", "diverged"}) {
             head.addAll(List.of(k, k + "_low", k + "_high"));
         }
-        head.add("seconds");
         List<List<Object>> rows = new ArrayList<>();
         for (Cell c : cells) {
             List<Object> row = new ArrayList<>(List.of(c.activation().cliName(), c.init().toString(), c.width(),
@@ -111,7 +110,6 @@ public final class CollapseGridReport {
                 c.summary().functional, c.summary().exact, c.summary().diverged}) {
                 row.addAll(List.of(p.fraction, p.low, p.high));
             }
-            row.add(c.seconds());
             rows.add(row);
         }
         return Csv.of(head, rows);
