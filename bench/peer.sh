@@ -13,9 +13,14 @@ done
 [ -n "$python" ] || { echo "bench/peer.sh: no python3 with torch found; install python3-torch" >&2; exit 1; }
 [ -f target/relulab.jar ] || mvn -q -B -ntp -DskipTests package
 
-relulab="$(java -jar target/relulab.jar bench sweep --engine cpu --threads "$threads" --networks "$networks")"
-torch="$("$python" bench/torch_peer.py --networks "$networks" --threads "$threads")"
-printf '%s\n\n%s\n\n' "$relulab" "$torch"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+java -jar target/relulab.jar bench sweep --engine cpu --threads "$threads" --networks "$networks" | tee "$tmp/relulab"
+echo
+"$python" bench/torch_peer.py --networks "$networks" --threads "$threads" | tee "$tmp/torch"
+echo
+relulab="$(cat "$tmp/relulab")"
+torch="$(cat "$tmp/torch")"
 
 echo "| networks | relulab median s | PyTorch median s | PyTorch / relulab |"
 echo "|---:|---:|---:|---:|"

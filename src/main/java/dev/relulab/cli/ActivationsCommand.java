@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "activations", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Plot every activation and its derivative on an interval.",
         description = "Plot every activation and its derivative on an interval (EXPERIMENTS.md, variants).",
-        footer = {"", "Writes <out>/activations.csv, activations.png/.svg, derivatives.png/.svg, summary.json and "
+        footer = {"", "Writes <out>/activations.csv, activations.png and .svg (one panel per activation), summary.json and "
                 + "report.html."})
 public final class ActivationsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -70,8 +70,8 @@ public final class ActivationsCommand implements Callable<Integer> {
             HtmlReport html = new HtmlReport("relulab activations");
             html.paragraph("Every activation phi(z) and its derivative on [" + from + ", " + to + "], computed by "
                     + "Activation.value and Activation.derivative in float32 (the CPU engine's reference).");
-            html.figure(Figures.write(folder, "activations", plots.chart(false)), "Activation functions");
-            html.figure(Figures.write(folder, "derivatives", plots.chart(true)), "Their derivatives");
+            html.figure(Figures.write(folder, "activations", plots.figure()), "Every activation (solid) and its "
+                    + "derivative (dashed), one panel each on one y scale");
             html.link("activations.csv", "activations.csv").link("summary.json", "summary.json");
             ObjectNode body = Json.object();
             body.set("range", Json.array(new double[] {from, to}));
@@ -83,7 +83,7 @@ public final class ActivationsCommand implements Callable<Integer> {
             html.write(folder);
             folder.commit();
             PrintWriter pw = spec.commandLine().getOut();
-            pw.println("wrote " + folder.path().resolve("report.html") + " with activations.png and derivatives.png");
+            pw.println("wrote " + folder.path().resolve("report.html") + " with activations.png");
             pw.flush();
         }
         return 0;

@@ -259,7 +259,7 @@ public final class CollapseCommand implements Callable<Integer> {
         }
         CollapseReport.writeSummary(folder, prov, exp, summary, r, mergedShards);
         folder.write("networks.csv", w -> NetworksCsv.write(r, w));
-        CollapseRunReport.write(folder, exp, summary, engine, r.seconds);
+        CollapseRunReport.write(folder, exp, summary, r, engine);
         folder.commit();
         System.out.println();
         System.out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");

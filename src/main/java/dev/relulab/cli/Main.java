@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ConstantInitCommand.class,
             VariantsCommand.class,
+            ScorecardCommand.class,
             MnistLrCommand.class,
             ActivationsCommand.class,
             VanishingCommand.class,

@@ -81,7 +81,7 @@ public final class VariantsCommand implements Callable<Integer> {
                 String description = String.format(Locale.ROOT, "%d networks per activation, %d epochs, lr %s, "
                         + "engine %s, %.1f s", x.networks, x.epochs, x.lr, device, seconds);
                 out.println(description);
-                new VariantsReport(runs).write(folder, opts.output.provenance("variants", engine.kind().cliName(),
+                new VariantsReport(runs, x.hidden).write(folder, opts.output.provenance("variants", engine.kind().cliName(),
                         engine.deviceName(), x.seed, seconds), VariantsReport.summary(x, split.train().rows,
                         split.test().rows, runs), description, header, rows);
                 folder.commit();

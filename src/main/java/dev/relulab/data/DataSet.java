@@ -84,6 +84,17 @@ public final class DataSet {
                 Arrays.copyOfRange(y, from * outputs, to * outputs), classNames);
     }
 
+    /** These rows followed by {@code other}'s, a set of the same shape. */
+    public DataSet append(DataSet other) {
+        if (other.features != features || other.outputs != outputs) {
+            throw new IllegalArgumentException("cannot append " + other + " to " + this);
+        }
+        float[] nx = Arrays.copyOf(x, x.length + other.x.length), ny = Arrays.copyOf(y, y.length + other.y.length);
+        System.arraycopy(other.x, 0, nx, x.length, other.x.length);
+        System.arraycopy(other.y, 0, ny, y.length, other.y.length);
+        return new DataSet(name, rows + other.rows, features, outputs, nx, ny, classNames);
+    }
+
     /** The rows in the order {@code order} gives. */
     public DataSet select(int[] order) {
         float[] nx = new float[order.length * features], ny = new float[order.length * outputs];

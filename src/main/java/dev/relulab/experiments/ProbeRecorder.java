@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * An engine that passes every call to another one and records, per network, what the trainer's passes compute but
  * does not return: the dead-unit counts of every probe (so, with probeEveryEpoch, a count per epoch), the hidden
- * activations of the latest probe (when asked), and test-set accuracy and loss. It recognises the passes from the
+ * activations of the latest probe or their mean and variance per layer at every probe (when asked), and test-set
+ * accuracy and loss (split between two parts of the test set when asked). It recognises the passes from the
  * calls the trainer makes (gatherRows starts a batch; a probe forwards with alive masks and ends with reduceDead of
  * the last hidden layer; the test pass calls outputStats for predictions then targets, with first set on a pass's
  * first batch), so it reads back only small experiments' data and must not be used where speed matters.
@@ -26,14 +27,20 @@ public final class ProbeRecorder extends ForwardingEngine {
     private final boolean keepActivations;
     private final List<List<int[]>> deadPerProbe = new ArrayList<>();
     private final float[][][] activations;
-    /** Per network, one {rows, correct, loss sum} per test pass, in order. */
+    /** Per network and test pass in order: {rows, correct, loss sum}, then the same for the rows past the split. */
     private final List<List<double[]>> testPasses = new ArrayList<>();
+    /** Rows of the test set from which a pass's rows count as its second part (0: one part). */
+    private int splitRow;
+    /** Per network, per probe, per hidden layer: {mean, variance} of the activations, when kept. */
+    private List<List<double[][]>> moments;
     private final ThreadLocal<ChunkState> state = ThreadLocal.withInitial(ChunkState::new);
 
     private record Rows(float[] values, int B, int n) {}
 
     private static final class ChunkState {
         int netBase, E, B, hiddenLayer, statsCall;
+        int passRow;
+        double[][][] sums;
         boolean inProbe;
         List<List<Rows>> probeRows;
         float[] predictions;
@@ -47,6 +54,34 @@ public final class ProbeRecorder extends ForwardingEngine {
         for (int i = 0; i < networks; i++) deadPerProbe.add(new ArrayList<>());
         activations = new float[networks][][];
         for (int i = 0; i < networks; i++) testPasses.add(new ArrayList<>());
+    }
+
+    /**
+     * Counts a test pass's rows from {@code row} on as a second part (a test set that is the real test rows followed
+     * by training rows gives test and training accuracy in one pass); see {@link #secondPartAccuracyPerPass}.
+     */
+    public ProbeRecorder splittingTestPassAt(int row) {
+        if (row < 1) throw new IllegalArgumentException("split row " + row + " must be at least 1");
+        splitRow = row;
+        return this;
+    }
+
+    /** Keeps, at every probe, the mean and variance of each hidden layer's activations over probe rows and units. */
+    public ProbeRecorder keepingMoments() {
+        moments = new ArrayList<>();
+        for (int i = 0; i < deadPerProbe.size(); i++) moments.add(new ArrayList<>());
+        return this;
+    }
+
+    /** Network {@code net}'s moments: [probe][hidden layer] = {mean, variance}, probe 0 at initialisation. */
+    public List<double[][]> momentsPerProbe(int net) {
+        if (moments == null) throw new IllegalStateException("moments were not kept (keepingMoments)");
+        return moments.get(net);
+    }
+
+    /** Accuracy of network {@code net} on the rows past the split, in every test pass ({@link #splittingTestPassAt}). */
+    public double[] secondPartAccuracyPerPass(int net) {
+        return testPasses.get(net).stream().mapToDouble(p -> p[3] == 0 ? Double.NaN : p[4] / p[3]).toArray();
     }
 
     /** Dead units per hidden layer of network {@code net} at each probe: 0 at initialisation, then in order. */
@@ -116,8 +151,12 @@ public final class ProbeRecorder extends ForwardingEngine {
     public void denseForward(int E, int B, int nIn, int nOut, Buffer x, Buffer w, Buffer b, Activation act,
                              float alpha, Buffer slope, Buffer z, Buffer a, Buffer alive) {
         inner.denseForward(E, B, nIn, nOut, x, w, b, act, alpha, slope, z, a, alive);
-        if (alive == null || !keepActivations) return;
+        if (alive == null || !keepActivations && moments == null) return;
         ChunkState s = state.get();
+        if (moments != null) {
+            addMoments(s, a, E, B, nOut);
+            return;
+        }
         if (!s.inProbe) {
             s.inProbe = true;
             s.probeRows = new ArrayList<>();
@@ -143,7 +182,40 @@ public final class ProbeRecorder extends ForwardingEngine {
             deadPerProbe.get(s.netBase + e).add(perLayer);
         }
         if (keepActivations && s.inProbe) keepProbe(s, E);
+        if (moments != null && s.sums != null) keepMoments(s, E);
         s.inProbe = false;
+    }
+
+    /** Adds a probe batch of one hidden layer to the chunk's running sums (layers counted in call order). */
+    private void addMoments(ChunkState s, Buffer a, int E, int B, int n) {
+        if (s.sums == null) s.sums = new double[E][][];
+        int layer = s.hiddenLayer++;
+        float[] v = new float[E * B * n];
+        inner.read(a, v, v.length);
+        for (int e = 0; e < E; e++) {
+            if (s.sums[e] == null) s.sums[e] = new double[0][];
+            if (s.sums[e].length <= layer) s.sums[e] = java.util.Arrays.copyOf(s.sums[e], layer + 1);
+            if (s.sums[e][layer] == null) s.sums[e][layer] = new double[3];
+            double[] sum = s.sums[e][layer];
+            for (int i = e * B * n; i < (e + 1) * B * n; i++) {
+                sum[0]++;
+                sum[1] += v[i];
+                sum[2] += (double) v[i] * v[i];
+            }
+        }
+    }
+
+    private void keepMoments(ChunkState s, int E) {
+        for (int e = 0; e < E; e++) {
+            double[][] m = new double[s.sums[e].length][];
+            for (int l = 0; l < m.length; l++) {
+                double[] sum = s.sums[e][l];
+                double mean = sum[1] / sum[0];
+                m[l] = new double[] {mean, Math.max(0, sum[2] / sum[0] - mean * mean)};
+            }
+            moments.get(s.netBase + e).add(m);
+        }
+        s.sums = null;
     }
 
     private void keepProbe(ChunkState s, int E) {
@@ -172,21 +244,23 @@ public final class ProbeRecorder extends ForwardingEngine {
         ChunkState s = state.get();
         float[] values = new float[E * B * n];
         inner.read(v, values, values.length);
+        if (first) s.passRow = 0;
         if (s.statsCall++ % 2 == 0) {
             s.predictions = values;
             return;
         }
         for (int e = 0; e < E; e++) {
             List<double[]> passes = testPasses.get(s.netBase + e);
-            if (first) passes.add(new double[3]);
+            if (first) passes.add(new double[6]);
             double[] pass = passes.get(passes.size() - 1);
             for (int r = 0; r < B; r++) {
-                int o = (e * B + r) * n;
-                pass[0]++;
-                pass[2] += loss.example(s.predictions, o, values, o, n, 1f, null, 0);
-                if (classOf(s.predictions, o, n, 0f) == classOf(values, o, n, 0.5f)) pass[1]++;
+                int o = (e * B + r) * n, part = splitRow > 0 && s.passRow + r >= splitRow ? 3 : 0;
+                pass[part]++;
+                pass[part + 2] += loss.example(s.predictions, o, values, o, n, 1f, null, 0);
+                if (classOf(s.predictions, o, n, 0f) == classOf(values, o, n, 0.5f)) pass[part + 1]++;
             }
         }
+        s.passRow += B;
     }
 
     /** The class a row stands for: its arg-max, or for a single column whether it exceeds {@code threshold}. */

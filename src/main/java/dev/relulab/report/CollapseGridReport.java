@@ -8,11 +8,13 @@ import dev.relulab.experiments.CollapseSettings;
 import dev.relulab.metrics.Proportion;
 import dev.relulab.nn.Activation;
 import dev.relulab.nn.Initializer;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.XYChart;
 
 /**
  * The outputs of a collapse grid: one row per cell with born-dead and collapse fractions and their 95% Wilson
@@ -100,7 +102,6 @@ public final class CollapseGridReport {
         for (String k : new String[] {"born_dead", "structural", "functional", "exact", "diverged"}) {
             head.addAll(List.of(k, k + "_low", k + "_high"));
         }
-        head.add("seconds");
         List<List<Object>> rows = new ArrayList<>();
         for (Cell c : cells) {
             List<Object> row = new ArrayList<>(List.of(c.activation().cliName(), c.init().toString(), c.width(),
@@ -109,17 +110,17 @@ public final class CollapseGridReport {
                 c.summary().functional, c.summary().exact, c.summary().diverged}) {
                 row.addAll(List.of(p.fraction, p.low, p.high));
             }
-            row.add(c.seconds());
             rows.add(row);
         }
         return Csv.of(head, rows);
     }
 
     /** Exact collapse against depth for one activation and initialiser: a line and its Wilson band per width. */
-    public XYChart chart(Activation a, Initializer init) {
-        XYChart c = Charts.xy("Collapse probability: " + a.cliName() + ", " + init, "depth (hidden layers)",
-                "P(collapsed, exact test)");
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+    public Figure chart(Activation a, Initializer init) {
+        double[] depths = grid.depths.stream().mapToDouble(Integer::doubleValue).toArray();
+        Plot p = new Plot("Collapse probability: " + a.cliName() + ", " + init,
+                Axis.linear("depth (hidden layers)").integer().ticks(depths),
+                Axis.linear("collapsed (exact test), fraction of networks").range(0, 1));
         int k = 0;
         for (int w : grid.widths) {
             List<Cell> line = new ArrayList<>();
@@ -129,17 +130,17 @@ public final class CollapseGridReport {
             int n = line.size();
             double[] x = new double[n], y = new double[n], lo = new double[n], hi = new double[n];
             for (int i = 0; i < n; i++) {
-                Proportion p = line.get(i).summary().exact;
+                Proportion pr = line.get(i).summary().exact;
                 x[i] = line.get(i).depth();
-                y[i] = p.fraction;
-                lo[i] = p.low;
-                hi[i] = p.high;
+                y[i] = pr.fraction;
+                lo[i] = pr.low;
+                hi[i] = pr.high;
             }
-            Charts.band(c, "width " + w + " 95% CI", x, lo, hi, k);
-            Charts.line(c, "width " + w, x, y, k);
+            p.band("width " + w + " 95% CI", k, x, lo, hi).unlisted();
+            p.line("width " + w, k, x, y).markers();
             k++;
         }
-        return c;
+        return Figure.of(p).note(base.networks + " networks per cell; bands: 95% Wilson intervals.");
     }
 
     /** The figure's file stem for one activation and initialiser. */

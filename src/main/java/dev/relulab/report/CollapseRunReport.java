@@ -2,33 +2,55 @@ package dev.relulab.report;
 
 import dev.relulab.experiments.CollapseExperiment;
 import dev.relulab.metrics.CollapseSummary;
+import dev.relulab.metrics.Interval;
 import dev.relulab.metrics.Proportion;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
+import dev.relulab.train.EnsembleResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.XYChart;
 
 /** The figure and report.html of a single collapse run, beside its summary.json and networks.csv. */
 public final class CollapseRunReport {
+    /** How far the two series are moved apart at each layer, so that equal values stay visible. */
+    private static final double DODGE = 0.12;
+
     private CollapseRunReport() {}
 
-    /** Mean dead units per hidden layer at initialisation and at the end. */
-    public static XYChart deadPerLayer(CollapseSummary s, int width) {
-        XYChart c = Charts.xy("Dead units per hidden layer (mean over networks)", "hidden layer", "dead units");
-        c.getStyler().setYAxisMin(0.0).setYAxisMax((double) width);
-        int n = s.deadEnd.length;
-        double[] x = new double[n];
-        for (int h = 0; h < n; h++) x[h] = h + 1;
-        Charts.line(c, "at initialisation", x, s.deadStart, 0);
-        Charts.line(c, "after training", x, s.deadEnd, 3);
-        return c;
+    /** Dead fraction of each hidden layer at initialisation and at the end: mean over networks and its 95% interval. */
+    public static Figure deadPerLayer(EnsembleResult r) {
+        int layers = r.hiddenLayers, width = r.widths[1];
+        Plot p = new Plot("Dead units per hidden layer", Axis.linear("hidden layer").integer().ticks(Curves.range(1,
+                layers)), Axis.linear("dead fraction of the layer's " + width + " units").range(0, 1));
+        series(p, "at initialisation", 0, -DODGE, r.deadStart, r.widths);
+        series(p, "after training", 3, DODGE, r.deadEnd, r.widths);
+        return Figure.of(p).note("Mean over the " + r.networks + " networks with its 95% t interval; the two series "
+                + "are drawn a little apart at each layer.");
     }
 
-    public static HtmlReport write(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, String engine,
-                                   double seconds) throws IOException {
+    private static void series(Plot p, String name, int color, double dodge, int[][] dead, int[] widths) {
+        int layers = widths.length - 2;
+        double[] x = new double[layers], y = new double[layers], lo = new double[layers], hi = new double[layers];
+        for (int h = 0; h < layers; h++) {
+            final int hh = h;
+            double[] f = java.util.Arrays.stream(dead).mapToDouble(d -> d[hh] / (double) widths[hh + 1]).toArray();
+            Interval m = Interval.mean(f).within(0, 1);
+            x[h] = h + 1 + dodge;
+            y[h] = m.estimate();
+            lo[h] = m.low();
+            hi[h] = m.high();
+        }
+        p.line(name, color, x, y).markers();
+        p.intervals(name + " 95% CI", color, x, y, lo, hi).unlisted();
+    }
+
+    public static HtmlReport write(OutputFolder folder, CollapseExperiment exp, CollapseSummary s, EnsembleResult r,
+                                   String engine) throws IOException {
         HtmlReport html = new HtmlReport("relulab collapse");
-        html.paragraph(exp.describe() + "; engine " + engine + String.format(Locale.ROOT, "; %.1f s.", seconds));
+        html.paragraph(exp.describe() + "; engine " + engine + String.format(Locale.ROOT, "; %.1f s.", r.seconds));
         List<String[]> rows = new ArrayList<>();
         rows.add(row("born dead", s.bornDead));
         rows.add(row("collapsed (structural)", s.structural));
@@ -36,8 +58,8 @@ public final class CollapseRunReport {
         rows.add(row("collapsed (exact)", s.exact));
         rows.add(row("diverged", s.diverged));
         html.table(new String[] {"of " + s.networks + " networks", "fraction", "95% CI", "count"}, rows);
-        html.figure(Figures.write(folder, "dead-per-layer", deadPerLayer(s, exp.settings.width)),
-                "Dead units per hidden layer at initialisation and after training");
+        html.figure(Figures.write(folder, "dead-per-layer", deadPerLayer(r)),
+                "Dead fraction of each hidden layer at initialisation and after training");
         html.link("summary.json", "summary.json").link("networks.csv", "networks.csv (one row per network)");
         html.write(folder);
         return html;

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relulab.experiments.ConstantInitExperiment;
 import dev.relulab.experiments.ConstantInitExperiment.Run;
+import dev.relulab.metrics.Interval;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 
 /**
  * The outputs of a constant-init run: per network the dead fraction and the distinct units of each hidden layer, in
@@ -86,21 +89,44 @@ public final class ConstantInitReport {
         return Csv.of(head, rows);
     }
 
-    /** Mean over networks of {@code perLayer(run)[h]} against the hidden layer, one line per activation. */
-    private XYChart perLayer(String title, String y, java.util.function.Function<Run, double[]> perLayer) {
-        XYChart c = Charts.xy(title, "hidden layer", y);
-        int k = 0;
+    /** Dead fraction of each hidden layer, mean and interval per activation. */
+    public Figure deadPerLayer() {
+        return perLayer("Dead units per hidden layer", Axis.linear("dead fraction of the layer's "
+                + ConstantInitExperiment.WIDTH + " units").range(0, 1), 1, Run::deadFractionPerLayer);
+    }
+
+    /** Distinct units of each hidden layer (1: every unit the same function), mean and interval per activation. */
+    public Figure distinctPerLayer() {
+        return perLayer("Distinct units per hidden layer", Axis.linear("distinct units (out of "
+                + ConstantInitExperiment.WIDTH + ")").integer().range(0, ConstantInitExperiment.WIDTH),
+                ConstantInitExperiment.WIDTH, r -> java.util.Arrays.stream(r.distinctUnitsPerLayer()).asDoubleStream()
+                        .toArray());
+    }
+
+    /**
+     * Per hidden layer, the mean over each activation's networks of {@code perLayer(run)[h]} with its 95% interval,
+     * the activations drawn a little apart at each layer.
+     */
+    private Figure perLayer(String title, Axis y, double max, java.util.function.Function<Run, double[]> perLayer) {
+        int H = perLayer.apply(runs.get(0)).length;
+        Plot p = new Plot(title, Axis.linear("hidden layer").integer().ticks(Curves.range(1, H)), y);
+        int k = 0, n = byActivation.size();
         for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
-            int H = perLayer.apply(e.getValue().get(0)).length;
-            double[] x = new double[H], m = new double[H];
+            double[] x = new double[H], m = new double[H], lo = new double[H], hi = new double[H];
             for (int h = 0; h < H; h++) {
                 final int hh = h;
-                x[h] = h + 1;
-                m[h] = e.getValue().stream().mapToDouble(r -> perLayer.apply(r)[hh]).average().orElse(Double.NaN);
+                Interval iv = Interval.mean(e.getValue().stream().mapToDouble(r -> perLayer.apply(r)[hh]).toArray())
+                        .within(0, max);
+                x[h] = h + 1 + 0.1 * (k - (n - 1) / 2.0);
+                m[h] = iv.estimate();
+                lo[h] = iv.low();
+                hi[h] = iv.high();
             }
-            Charts.line(c, e.getKey(), x, m, k++);
+            p.line(e.getKey(), k, x, m).markers();
+            p.intervals(e.getKey() + " 95% CI", k++, x, m, lo, hi).unlisted();
         }
-        return c;
+        return Figure.of(p).note(exp.networks == 1 ? "One network per activation (no interval)."
+                : "Mean over each activation's " + exp.networks + " networks with its 95% t interval.");
     }
 
     public HtmlReport write(OutputFolder folder, Provenance p, String description) throws IOException {
@@ -109,12 +135,10 @@ public final class ConstantInitReport {
         HtmlReport html = new HtmlReport("relulab constant-init: symmetric constant weights, ReLU against Swish");
         html.paragraph(description);
         html.table(header(), rows());
-        html.figure(Figures.write(folder, "dead-per-layer", perLayer("Dead units per hidden layer (mean over networks)",
-                "dead fraction", Run::deadFractionPerLayer)), "Dead fraction of each hidden layer on the 1000 "
-                + "training rows after training");
-        html.figure(Figures.write(folder, "distinct-per-layer", perLayer("Distinct units per hidden layer",
-                "distinct units", r -> java.util.Arrays.stream(r.distinctUnitsPerLayer()).asDoubleStream().toArray())),
-                "Distinct units per hidden layer: 1 means the symmetry never broke");
+        html.figure(Figures.write(folder, "dead-per-layer", deadPerLayer()), "Dead fraction of each hidden layer on "
+                + "the 1000 training rows after training");
+        html.figure(Figures.write(folder, "distinct-per-layer", distinctPerLayer()), "Distinct units per hidden "
+                + "layer: 1 means the symmetry never broke");
         html.link("summary.json", "summary.json").link("runs.csv", "runs.csv (one row per network)");
         html.write(folder);
         return html;

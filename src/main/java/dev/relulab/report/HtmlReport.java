@@ -41,20 +41,13 @@ public final class HtmlReport {
         return this;
     }
 
-    /** The figure written by {@link Figures#write} under {@code stem}. */
-    public HtmlReport figure(String stem, String caption) {
+    /** The figure written by {@link Figures#write}, shown at its layout size (its PNG may hold more pixels). */
+    public HtmlReport figure(Figures.Written fig, String caption) {
+        String stem = fig.stem();
         files.add(stem + ".png");
         files.add(stem + ".svg");
         body.append("<figure><a href=\"").append(escape(stem)).append(".svg\"><img src=\"").append(escape(stem))
-                .append(".png\" alt=\"").append(escape(caption)).append("\"></a><figcaption>").append(escape(caption))
-                .append("</figcaption></figure>\n");
-        return this;
-    }
-
-    /** An image of the run's folder shown as it is (the PNG of {@link Figures#writePanels}; its SVG is linked). */
-    public HtmlReport image(String file, String caption) {
-        files.add(file);
-        body.append("<figure><a href=\"").append(escape(file)).append("\"><img src=\"").append(escape(file))
+                .append(".png\" width=\"").append(fig.width()).append("\" height=\"").append(fig.height())
                 .append("\" alt=\"").append(escape(caption)).append("\"></a><figcaption>").append(escape(caption))
                 .append("</figcaption></figure>\n");
         return this;
@@ -77,7 +70,7 @@ public final class HtmlReport {
             + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right;font-variant-numeric:tabular-nums}"
             + "th{background:#f3f3f3}td:first-child{text-align:left}"
             + "figure{display:inline-block;vertical-align:top;margin:1em 1em 1em 0}"
-            + "img{max-width:100%;border:1px solid #eee}figcaption{color:#555;font-size:90%}";
+            + "img{max-width:100%;height:auto;border:1px solid #eee}figcaption{color:#555;font-size:90%}";
 
     public String html() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)

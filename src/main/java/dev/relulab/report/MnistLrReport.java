@@ -6,12 +6,14 @@ import dev.relulab.experiments.MnistLrExperiment;
 import dev.relulab.experiments.MnistLrExperiment.Run;
 import dev.relulab.experiments.NotebookFigures;
 import dev.relulab.metrics.Spread;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleBiFunction;
-import org.knowm.xchart.XYChart;
 
 /**
  * The outputs of an mnist-lr run: per rate the mean and spread over seeds of each layer's dead percentage and of the
@@ -174,11 +176,11 @@ public final class MnistLrReport {
         return b.toString();
     }
 
-    /** Mean dead percent per layer against the rate (log axis), with the min-max band over seeds. */
-    public XYChart deadAgainstRate() {
-        XYChart c = Charts.xy("Dead ReLU units after training (MNIST, Adam)", "learning rate", "dead units (%)");
-        c.getStyler().setXAxisLogarithmic(true);
-        double[] x = rateAxis();
+    /** Mean dead percent per layer against the rate (log axis, a tick at every rate), with the seeds' range. */
+    public Figure deadAgainstRate() {
+        Plot p = new Plot("Dead ReLU units after training (MNIST, Adam)", rateAxis(),
+                Axis.linear("dead units, % of the layer").range(0, 100));
+        double[] x = rates();
         for (int h = 0; h < layers; h++) {
             double[] mean = new double[x.length], lo = new double[x.length], hi = new double[x.length];
             for (int i = 0; i < x.length; i++) {
@@ -187,55 +189,85 @@ public final class MnistLrReport {
                 lo[i] = s.min();
                 hi[i] = s.max();
             }
-            Charts.band(c, "L" + (h + 1) + " range", x, lo, hi, h);
-            Charts.line(c, "layer " + (h + 1) + " (mean)", x, mean, h);
+            p.band("layer " + (h + 1) + " range", h, x, lo, hi).unlisted();
+            p.line("layer " + (h + 1) + " (" + exp.hidden[h] + " units)", h, x, mean).markers();
         }
-        return c;
+        return Figure.of(p).note(seedsNote());
     }
 
     /** Validation accuracy of every run against the rate, with the mean over seeds. */
-    public XYChart accuracyAgainstRate() {
-        XYChart c = Charts.xy("Validation accuracy after training", "learning rate", "validation accuracy (%)");
-        c.getStyler().setXAxisLogarithmic(true);
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
-        double[] x = rateAxis(), mean = new double[x.length];
-        for (int i = 0; i < x.length; i++) mean[i] = accuracySpread(exp.rates[i]).mean();
+    public Figure accuracyAgainstRate() {
+        Plot p = new Plot("Validation accuracy after training", rateAxis(),
+                Axis.linear("validation accuracy (%)").range(0, 100));
+        double[] x = rates(), mean = new double[x.length], lo = new double[x.length], hi = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            Spread s = accuracySpread(exp.rates[i]);
+            mean[i] = s.mean();
+            lo[i] = s.min();
+            hi[i] = s.max();
+        }
         double[] rx = new double[runs.size()], ry = new double[runs.size()];
         for (int k = 0; k < runs.size(); k++) {
             rx[k] = runs.get(k).lr();
             ry[k] = 100 * runs.get(k).valAccuracy();
         }
-        Charts.points(c, "each seed", rx, ry, 0);
-        Charts.line(c, "mean over seeds", x, mean, 0);
-        return c;
+        p.band("range", 0, x, lo, hi).unlisted();
+        p.points("each seed", 0, rx, ry);
+        p.line("mean over seeds", 0, x, mean).markers();
+        return Figure.of(p).note(seedsNote());
     }
 
-    /** Mean dead percent of the first hidden layer after each epoch, one line per rate. */
-    public XYChart deadPerEpoch(int layer) {
-        return perEpoch(Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch",
-                "epoch (0 = initialisation)", "dead units (%)"), 0, runs.get(0).deadFractionPerEpoch().length,
-                (r, ep) -> 100 * r.deadFractionPerEpoch()[ep][layer]);
+    /** Dead percent of every hidden layer after each epoch: a panel per layer on one scale, a line per rate. */
+    public Figure deadPerEpoch() {
+        Figure f = new Figure("Dead units per epoch (MNIST, Adam; % of each hidden layer)")
+                .grid(layers, 1200, 400).sharedY().note(seedsNote() + " Epoch 0 is initialisation.");
+        int epochs = runs.get(0).deadFractionPerEpoch().length;
+        for (int h = 0; h < layers; h++) {
+            final int layer = h;
+            f.add(perEpoch(new Plot("hidden layer " + (h + 1) + " (" + exp.hidden[h] + " units)",
+                    Axis.linear("epoch").integer().exact(), Axis.linear("dead units (%)").range(0, 100)), 0, epochs,
+                    (r, ep) -> 100 * r.deadFractionPerEpoch()[ep][layer]));
+        }
+        return f;
     }
 
     /** Mean validation accuracy after each epoch, one line per rate (the Keras history's val_accuracy). */
-    public XYChart accuracyPerEpoch() {
-        XYChart c = perEpoch(Charts.xy("Validation accuracy during training", "epoch", "validation accuracy (%)"), 1,
-                runs.get(0).valAccuracyPerEpoch().length, (r, ep) -> 100 * r.valAccuracyPerEpoch()[ep]);
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
-        return c;
+    public Figure accuracyPerEpoch() {
+        return Figure.of(perEpoch(new Plot("Validation accuracy during training", Axis.linear("epoch").integer()
+                .exact(), Axis.linear("validation accuracy (%)").range(0, 100)), 1,
+                runs.get(0).valAccuracyPerEpoch().length, (r, ep) -> 100 * r.valAccuracyPerEpoch()[ep]))
+                .note(seedsNote());
     }
 
-    /** One line per rate on {@code c}: the mean over seeds of {@code value} at epochs first, first + 1, ... */
-    private XYChart perEpoch(XYChart c, int first, int epochs, ToDoubleBiFunction<Run, Integer> value) {
-        double[] x = new double[epochs];
-        for (int e = 0; e < epochs; e++) x[e] = first + e;
+    /** One line per rate on {@code p}: the mean over seeds of {@code value} at epochs first, first + 1, ..., and their range. */
+    private Plot perEpoch(Plot p, int first, int epochs, ToDoubleBiFunction<Run, Integer> value) {
+        double[] x = Curves.range(first, epochs);
         for (int i = 0; i < exp.rates.length; i++) {
-            Charts.line(c, "lr " + exp.rates[i], x, Charts.meanPerEpoch(at(exp.rates[i]), epochs, value), i);
+            List<Run> rs = at(exp.rates[i]);
+            double[] mean = new double[epochs], lo = new double[epochs], hi = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                final int ep = e;
+                Spread s = Spread.of(rs.stream().mapToDouble(r -> value.applyAsDouble(r, ep)).toArray());
+                mean[e] = s.mean();
+                lo[e] = s.min();
+                hi[e] = s.max();
+            }
+            p.band("lr " + exp.rates[i] + " range", i, x, lo, hi).unlisted();
+            p.line("lr " + exp.rates[i], i, x, mean).markers();
         }
-        return c;
+        return p;
     }
 
-    private double[] rateAxis() {
+    private String seedsNote() {
+        return exp.seeds == 1 ? "One seed per rate (no band)."
+                : "Lines: mean over the " + exp.seeds + " seeds of each rate; bands: their range (min to max).";
+    }
+
+    private Axis rateAxis() {
+        return Axis.log("learning rate").ticks(rates());
+    }
+
+    private double[] rates() {
         double[] x = new double[exp.rates.length];
         for (int i = 0; i < x.length; i++) x[i] = exp.rates[i];
         return x;
@@ -255,12 +287,12 @@ public final class MnistLrReport {
                 summary.get("seconds").asDouble(), summary.get("config").get("probe_rows").asInt()));
         html.table(header(), rows());
         html.figure(Figures.write(folder, "dead-vs-lr", deadAgainstRate()), "Dead units per hidden layer against "
-                + "the learning rate (band: min to max over seeds)");
+                + "the learning rate");
         html.figure(Figures.write(folder, "accuracy-vs-lr", accuracyAgainstRate()), "Validation accuracy");
-        html.figure(Figures.write(folder, "dead-per-epoch-l1", deadPerEpoch(0)), "Dead units of the first hidden "
-                + "layer after each epoch, mean over seeds");
+        html.figure(Figures.write(folder, "dead-per-epoch", deadPerEpoch()), "Dead units of every hidden layer "
+                + "after each epoch");
         html.figure(Figures.write(folder, "accuracy-per-epoch", accuracyPerEpoch()), "Validation accuracy after each "
-                + "epoch, mean over seeds");
+                + "epoch");
         html.link("summary.json", "summary.json").link("runs.csv", "runs.csv (one row per network)")
                 .link("epochs.csv", "epochs.csv (dead fraction per layer and validation accuracy after each epoch)");
         html.write(folder);

@@ -1,5 +1,6 @@
 package dev.relulab.report;
 
+import dev.relulab.report.figure.FigureFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,6 +31,7 @@ public final class OutputFolder implements AutoCloseable {
     private final RunLock lock;
     private final boolean resumed;
     private volatile boolean committed;
+    private FigureFormat figureFormat = FigureFormat.DEFAULT;
     /** Says, when the JVM is stopped (SIGINT, SIGTERM) before the commit, how to finish the run. */
     private final Thread interruptNote;
 
@@ -137,6 +139,17 @@ public final class OutputFolder implements AutoCloseable {
             if (r != null) m = ((java.nio.file.FileSystemException) e).getFile() + ": " + r;
         }
         return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : ": " + m);
+    }
+
+    /** How figures are drawn into this folder (size and PNG resolution). */
+    public FigureFormat figureFormat() {
+        return figureFormat;
+    }
+
+    /** Draws this run's figures in {@code format}. */
+    public OutputFolder figures(FigureFormat format) {
+        figureFormat = format;
+        return this;
     }
 
     /** Where the run will be once committed. */

@@ -6,21 +6,22 @@ import dev.relulab.experiments.Quantiles;
 import dev.relulab.experiments.VanishingExperiment;
 import dev.relulab.experiments.VanishingExperiment.Run;
 import dev.relulab.experiments.VanishingExperiment.Setup;
+import dev.relulab.metrics.Spread;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 
 /**
  * The outputs of a vanishing run: weight-gradient norms per layer at initialisation and per epoch (mean over the
- * ensemble's networks), their distributions, summary.json, CSVs, one figure per setup and report.html.
+ * ensemble's networks), their distributions, summary.json, CSVs, a figure of one panel per setup and report.html.
  */
 public final class VanishingReport {
-    /** Log axes cannot show 0: a norm that underflowed is drawn at this floor (the CSV keeps the real value). */
-    private static final double LOG_FLOOR = 1e-30;
     private final VanishingExperiment exp;
     private final Map<Setup, List<Run>> bySetup = new LinkedHashMap<>();
     private final int layers;
@@ -141,56 +142,65 @@ public final class VanishingReport {
                 "mean_abs"), rows);
     }
 
-    /** Norm at initialisation against the layer, one line per setup (log scale). */
-    public XYChart initNorms() {
-        XYChart c = Charts.xy("Weight-gradient norm per layer at initialisation", "layer (" + layers + " = output)",
-                "||dW|| (mean over networks)", 900, 550);
-        c.getStyler().setYAxisLogarithmic(true);
-        double[] x = new double[layers];
-        for (int l = 0; l < layers; l++) x[l] = l + 1;
+    /** Norm at initialisation against the layer, one line per setup with its range over networks (log scale). */
+    public Figure initNorms() {
+        Plot p = new Plot(null, Axis.categories("layer", layerNames()),
+                Axis.log("||dW|| at the first step (Frobenius norm)"));
         int i = 0;
         for (Map.Entry<Setup, List<Run>> e : bySetup.entrySet()) {
-            double[] y = new double[layers];
+            double[] x = new double[layers], y = new double[layers], lo = new double[layers], hi = new double[layers];
             for (int l = 0; l < layers; l++) {
                 final int ll = l;
-                y[l] = floor(mean(e.getValue(), r -> r.initNorm()[ll]));
+                Spread s = Spread.of(e.getValue().stream().mapToDouble(r -> r.initNorm()[ll]).toArray());
+                x[l] = l;
+                y[l] = s.mean();
+                lo[l] = s.min();
+                hi[l] = s.max();
             }
-            Charts.line(c, e.getKey().label(), x, y, i++);
+            p.band(e.getKey().label() + " range", i, x, lo, hi).unlisted();
+            p.line(e.getKey().label(), i++, x, y).markers();
         }
-        return c;
+        return new Figure("Weight-gradient norm per layer at initialisation").add(p).grid(1, 1000, 520)
+                .note("Lines: mean over each setup's " + exp.networks + " networks; bands: their range (min to max).");
     }
 
-    /** One setup: norm per layer over training, epoch 0 the first step (log scale). */
-    public XYChart overEpochs(Setup s) {
+    /** One panel per setup, every panel on the same log scale: the norm per layer over training. */
+    public Figure overEpochs() {
+        Figure f = new Figure("||dW|| per layer over training, one panel per setup (one y scale)")
+                .grid(3, 1200, 330).sharedY().note("Epoch 0 is the first step, at initialisation; later points are "
+                        + "epoch means. Lines: mean over the networks; bands: their range.");
+        for (Setup s : bySetup.keySet()) f.add(overEpochs(s));
+        return f;
+    }
+
+    private Plot overEpochs(Setup s) {
         List<Run> rs = bySetup.get(s);
-        XYChart c = Charts.xy("||dW|| per layer: " + s.label(), "epoch (0 = initialisation, else epoch mean)",
-                "||dW|| (mean over networks)", 640, 400);
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        Plot p = new Plot(s.label(), Axis.linear("epoch").integer().exact(), Axis.log("||dW||"));
         int epochs = rs.get(0).normPerEpoch().length;
-        double[] x = new double[epochs + 1];
-        for (int e = 0; e <= epochs; e++) x[e] = e;
+        double[] x = Curves.range(0, epochs + 1);
         for (int l = 0; l < layers; l++) {
             final int ll = l;
-            double[] y = new double[epochs + 1];
-            y[0] = floor(mean(rs, r -> r.initNorm()[ll]));
-            for (int e = 1; e <= epochs; e++) {
-                final int ee = e - 1;
-                y[e] = floor(mean(rs, r -> r.normPerEpoch()[ee][ll]));
+            double[] y = new double[epochs + 1], lo = new double[epochs + 1], hi = new double[epochs + 1];
+            for (int e = 0; e <= epochs; e++) {
+                final int ee = e;
+                Spread sp = Spread.of(rs.stream().mapToDouble(r -> ee == 0 ? r.initNorm()[ll]
+                        : r.normPerEpoch()[ee - 1][ll]).toArray());
+                y[e] = sp.mean();
+                lo[e] = sp.min();
+                hi[e] = sp.max();
             }
-            Charts.line(c, l + 1 == layers ? "output" : "layer " + (l + 1), x, y, l)
-                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            for (double v : y) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+            String name = layerNames().get(l);
+            p.band(name + " range", l, x, lo, hi).unlisted();
+            p.line(name, l, x, y);
         }
-        // XChart labels a log axis only at powers of ten: within a decade or so a linear axis says more.
-        c.getStyler().setYAxisLogarithmic(hi > 20 * lo);
-        return c;
+        return p;
     }
 
-    private static double floor(double v) {
-        return Double.isFinite(v) ? Math.max(v, LOG_FLOOR) : LOG_FLOOR;
+    private List<String> layerNames() {
+        List<String> names = new ArrayList<>();
+        for (int l = 1; l < layers; l++) names.add("layer " + l);
+        names.add("output");
+        return names;
     }
 
     public HtmlReport write(OutputFolder folder, Provenance p) throws IOException {
@@ -206,16 +216,9 @@ public final class VanishingReport {
                 summary.get("seconds").asDouble()));
         html.table(header(), rows());
         html.figure(Figures.write(folder, "grad-norm-init", initNorms()), "Gradient norm per layer at initialisation");
-        List<XYChart> panels = new ArrayList<>();
-        for (Setup s : bySetup.keySet()) panels.add(overEpochs(s));
-        html.image(Figures.writePanels(folder, "grad-panels", panels, 3), "One panel per setup: ||dW|| per layer "
-                + "over training (each panel also as its own PNG and SVG below)");
-        int k = 0;
-        for (Setup s : bySetup.keySet()) {
-            html.figure(Figures.write(folder, "grad-" + s.stem(), panels.get(k++)), s.label());
-        }
-        html.link("grad-panels.svg", "grad-panels.svg (all panels, vector)")
-                .link("summary.json", "summary.json").link("grad-norms.csv", "grad-norms.csv (per network, epoch, layer)")
+        html.figure(Figures.write(folder, "grad-panels", overEpochs()), "One panel per setup: ||dW|| per layer over "
+                + "training, all panels on one log scale");
+        html.link("summary.json", "summary.json").link("grad-norms.csv", "grad-norms.csv (per network, epoch, layer)")
                 .link("grad-quantiles.csv", "grad-quantiles.csv (distribution of dW at the first and last step)");
         html.write(folder);
         return html;

@@ -1,6 +1,10 @@
 package dev.relulab.report;
 
+import dev.relulab.experiments.VariantsExperiment;
 import dev.relulab.experiments.VariantsExperiment.Run;
+import dev.relulab.report.figure.Axis;
+import dev.relulab.report.figure.Figure;
+import dev.relulab.report.figure.Plot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleBiFunction;
 import java.util.function.ToIntFunction;
-import org.knowm.xchart.XYChart;
 
 /**
  * The figures and files of a variants run beside its summary.json: dead units and validation accuracy per epoch per
@@ -16,59 +19,60 @@ import org.knowm.xchart.XYChart;
  */
 public final class VariantsReport {
     private final Map<String, List<Run>> byActivation = new LinkedHashMap<>();
+    private final int[] hidden;
 
-    public VariantsReport(List<Run> runs) {
+    /** The report of {@code runs}, networks with hidden layers of {@code hidden} units. */
+    public VariantsReport(List<Run> runs, int[] hidden) {
+        this.hidden = hidden.clone();
         for (Run r : runs) byActivation.computeIfAbsent(r.activation(), k -> new ArrayList<>()).add(r);
     }
 
-    /** Mean dead units of hidden layer {@code layer} after each epoch, one line per variant. */
-    public XYChart deadPerEpoch(int layer) {
-        XYChart c = perEpoch(Charts.xy("Dead units of hidden layer " + (layer + 1) + " per epoch", "epoch",
-                "dead units (mean over networks)"), r -> r.deadUnitsPerEpoch().length,
-                (r, ep) -> r.deadUnitsPerEpoch()[ep][layer]);
-        double top = c.getSeriesMap().values().stream()
-                .flatMapToDouble(sr -> java.util.Arrays.stream(sr.getYData())).max().orElse(0);
-        c.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(Math.max(1, top) * 1.1));
-        return c;
+    /** Dead fraction of every hidden layer after each epoch: one panel per layer on one y scale, a band per variant. */
+    public Figure deadPerEpoch(int[] widths) {
+        Figure f = new Figure("Dead units per epoch (fraction of each hidden layer, on " + VariantsExperiment.PROBE_ROWS
+                + " training rows)").grid(widths.length, widths.length == 1 ? Figure.WIDTH : 1100, Figure.PANEL_HEIGHT)
+                .sharedY().note(bandsNote());
+        for (int h = 0; h < widths.length; h++) {
+            final int layer = h;
+            f.add(perEpoch(new Plot("hidden layer " + (h + 1) + " (" + widths[h] + " units)",
+                    Axis.linear("epoch").integer().exact(), Axis.linear("dead fraction").including(0).including(0.1)),
+                    r -> r.deadUnitsPerEpoch().length,
+                    (r, ep) -> r.deadUnitsPerEpoch()[ep][layer] / (double) widths[layer]));
+        }
+        return f;
     }
 
-    /** Mean validation (test-set) accuracy after each epoch, one line per variant: the notebook's training curves. */
-    public XYChart validationAccuracyPerEpoch() {
-        XYChart c = perEpoch(Charts.xy("Validation accuracy during training", "epoch",
-                "validation accuracy (mean over networks)"), r -> r.validationAccuracyPerEpoch().length,
-                (r, ep) -> r.validationAccuracyPerEpoch()[ep]);
-        c.getStyler().setYAxisMax(1.0);
-        return c;
+    /** Mean validation (test-set) accuracy after each epoch with its band, one line per variant. */
+    public Figure validationAccuracyPerEpoch() {
+        return Figure.of(perEpoch(new Plot("Validation accuracy during training", Axis.linear("epoch").integer().exact(),
+                Axis.linear("validation accuracy (fraction)")), r -> r.validationAccuracyPerEpoch().length,
+                (r, ep) -> r.validationAccuracyPerEpoch()[ep])).note(bandsNote());
     }
 
-    /** One line per variant on {@code c}: the mean of {@code value} over its networks at epochs 1, 2, ... */
-    private XYChart perEpoch(XYChart c, ToIntFunction<Run> epochs, ToDoubleBiFunction<Run, Integer> value) {
+    private String bandsNote() {
+        int n = byActivation.values().iterator().next().size();
+        return n == 1 ? "One network per variant (no band)." : "Lines: mean over each variant's " + n + " networks; bands: "
+                + "95% t intervals of the mean.";
+    }
+
+    /** A line and its 95% band per variant on {@code p}: the mean of {@code value} over its networks at epochs 1, 2, ... */
+    private Plot perEpoch(Plot p, ToIntFunction<Run> epochs, ToDoubleBiFunction<Run, Integer> value) {
         int k = 0;
         for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
             int n = epochs.applyAsInt(e.getValue().get(0));
-            double[] x = new double[n];
-            for (int ep = 0; ep < n; ep++) x[ep] = ep + 1;
-            Charts.line(c, e.getKey(), x, Charts.meanPerEpoch(e.getValue(), n, value), k++)
-                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            Curves.lineWithBand(p, e.getKey(), k++, Curves.range(1, n), Curves.meanFractionPer(e.getValue(), n, value));
         }
-        return c;
+        return p;
     }
 
-    /** Test accuracy of every network, one column of points per variant (x = the variant's index). */
-    public XYChart accuracy() {
-        XYChart c = Charts.xy("Test accuracy per variant (x: " + String.join(", ", byActivation.keySet()) + ")",
-                "variant", "test accuracy");
+    /** Test accuracy per variant: every network's as a faint point, and the mean with its 95% interval. */
+    public Figure accuracy() {
+        List<String> names = new ArrayList<>(byActivation.keySet());
+        Plot p = new Plot("Test accuracy per variant", Axis.categories("activation", names),
+                Axis.linear("test accuracy (fraction)"));
         int k = 0;
-        for (Map.Entry<String, List<Run>> e : byActivation.entrySet()) {
-            List<Run> rs = e.getValue();
-            double[] x = new double[rs.size()], y = new double[rs.size()];
-            for (int i = 0; i < rs.size(); i++) {
-                x[i] = k + 1;
-                y[i] = rs.get(i).testAccuracy();
-            }
-            Charts.points(c, e.getKey(), x, y, k++);
-        }
-        return c;
+        for (List<Run> rs : byActivation.values()) Curves.meanAndPoints(p, names.get(k), k++, rs, Run::testAccuracy);
+        return Figure.of(p).note("Marks: mean over the networks with its 95% t interval; faint points: each network.");
     }
 
     /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */
@@ -129,11 +133,11 @@ public final class VariantsReport {
         HtmlReport html = new HtmlReport("relulab variants: the ReLU family on make_classification data");
         html.paragraph(description);
         html.table(header, rows);
-        html.figure(Figures.write(folder, "dead-per-epoch-l1", deadPerEpoch(0)), "Dead units of the first hidden "
-                + "layer (64 units) after each epoch, on 100 training rows");
+        html.figure(Figures.write(folder, "dead-per-epoch", deadPerEpoch(hidden)), "Dead fraction of each hidden "
+                + "layer after each epoch, on the first " + VariantsExperiment.PROBE_ROWS + " training rows");
         html.figure(Figures.write(folder, "validation-accuracy", validationAccuracyPerEpoch()), "Validation (test-set) "
-                + "accuracy after each epoch, mean over networks");
-        html.figure(Figures.write(folder, "test-accuracy", accuracy()), "Test accuracy of every network");
+                + "accuracy after each epoch");
+        html.figure(Figures.write(folder, "test-accuracy", accuracy()), "Test accuracy per variant");
         html.link("summary.json", "summary.json").link("epochs.csv", "epochs.csv (dead units per layer and validation "
                 + "accuracy per epoch)");
         html.write(folder);

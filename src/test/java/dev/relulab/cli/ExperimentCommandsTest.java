@@ -57,7 +57,7 @@ class ExperimentCommandsTest {
         assertEquals(2, runs.get(0).get("dead_units_first_layer").size());
         double acc = runs.get(0).get("test_accuracy").asDouble();
         assertTrue(acc > 0.6 && acc <= 1, "accuracy " + acc);
-        OutputChecks.assertFigure(dir, "dead-per-epoch-l1");
+        OutputChecks.assertFigure(dir, "dead-per-epoch");
         OutputChecks.assertFigure(dir, "test-accuracy");
         OutputChecks.assertFigure(dir, "validation-accuracy");
         JsonNode curve = runs.get(0).get("validation_accuracy_per_epoch");

@@ -73,7 +73,7 @@ class MnistLrCommandTest {
         assertTrue(epochs.get(0).endsWith(",validation_accuracy") && epochs.get(1).endsWith(",")
                 && !epochs.get(3).endsWith(","), "no validation accuracy at initialisation, one after each epoch\n"
                 + String.join("\n", epochs));
-        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch-l1", "accuracy-per-epoch")) {
+        for (String stem : List.of("dead-vs-lr", "accuracy-vs-lr", "dead-per-epoch", "accuracy-per-epoch")) {
             OutputChecks.assertFigure(out, stem);
         }
         List<String> links = OutputChecks.assertReportLinksResolve(out);

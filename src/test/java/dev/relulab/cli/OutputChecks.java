@@ -32,6 +32,18 @@ final class OutputChecks {
         assertTrue(image != null && image.getWidth() > 100 && image.getHeight() > 100, png + " does not decode");
         String s = Files.readString(svg, StandardCharsets.UTF_8);
         assertTrue(s.contains("<svg") && s.trim().endsWith("</svg>"), svg + " is not a complete SVG document");
+        org.w3c.dom.Element root;
+        try {
+            root = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(svg.toFile()).getDocumentElement();
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new AssertionError(svg + " is not well-formed XML: " + e.getMessage(), e);
+        }
+        assertTrue(root.getElementsByTagName("text").getLength() > 3, svg + " has no text (title, labels, ticks)");
+        assertTrue(Math.abs(Double.parseDouble(root.getAttribute("width")) - image.getWidth()) <= 1
+                && Math.abs(Double.parseDouble(root.getAttribute("height")) - image.getHeight()) <= 1,
+                svg + " is " + root.getAttribute("width") + " x " + root.getAttribute("height") + ", its PNG "
+                        + image.getWidth() + " x " + image.getHeight() + ": not one layout");
     }
 
     /** Every src/href of report.html is a relative path to a file that exists; returns them. */

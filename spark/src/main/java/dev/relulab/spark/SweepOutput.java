@@ -73,7 +73,7 @@ public final class SweepOutput {
         out.printf("(%d Spark tasks: the time is the sum of their training times)%n", cell.shards());
         CollapseReport.writeSummary(folder, p, exp, summary, r, cell.shards());
         folder.write("networks.csv", w -> NetworksCsv.write(r, w));
-        CollapseRunReport.write(folder, exp, summary, engine, r.seconds);
+        CollapseRunReport.write(folder, exp, summary, r, engine);
         out.println();
         out.println("wrote " + folder.path().resolve("summary.json") + ", networks.csv and report.html");
     }

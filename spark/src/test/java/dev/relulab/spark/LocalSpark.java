@@ -64,20 +64,6 @@ final class LocalSpark {
         return out;
     }
 
-    /** grid.csv with its last column (seconds: wall-clock time, different in any two runs) cut, parsed by header. */
-    static String withoutSeconds(Path gridCsv) throws Exception {
-        List<String> lines = Files.readAllLines(gridCsv, StandardCharsets.UTF_8);
-        assertTrue(lines.get(0).endsWith(",seconds"), lines.get(0));
-        StringBuilder b = new StringBuilder();
-        for (String line : lines) {
-            int cut = line.lastIndexOf(',');
-            String seconds = line.substring(cut + 1);
-            if (line != lines.get(0)) assertTrue(Double.parseDouble(seconds) > 0, line);
-            b.append(line, 0, cut).append('\n');
-        }
-        return b.toString();
-    }
-
     /** summary.json without what differs between any two runs: the header's time, command and the speeds. */
     static JsonNode science(Path summaryJson, String... alsoDrop) throws Exception {
         ObjectNode s = (ObjectNode) Json.MAPPER.readTree(summaryJson.toFile());
