@@ -31,8 +31,9 @@
  * Launch: 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item e trains network netBase + e.
  * Memory: local [slot][k][item] optimizer state (touched once per step), then [unit][item] ReDo sums; points (may be
  * NULL) [E][nTrain]: the training x, written by the first probe, read instead of a Philox block per example. Writes
- * counts[E][3H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the dead-from-h
- * path) and stats[E][9] (last epoch's loss sum, prediction and target statistics), once per network.
+ * counts[E][4H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the dead-from-h
+ * path, then per hidden layer the probe epoch at which it was first entirely dead: 0 at initialisation, k after
+ * epoch k, -1 never) and stats[E][9] (last epoch's loss sum, prediction and target statistics), once per network.
  */
 #if !defined(FV_W) || !defined(FV_H) || !defined(FV_GROUP) || !defined(FV_SLOPES) || !defined(FV_TAG)
 #error "fused_v2.h needs FV_W, FV_H, FV_GROUP, FV_SLOPES and FV_TAG"
@@ -195,7 +196,8 @@ DEVICE void FV_(backward)(const float *p, int act, float alpha, float x, int h, 
  */
 DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint seedHi, int net, int nPoints, float lo,
                       float hi, float tau, int track, int h, uint *alive, int *finite, uint *everDead,
-                      GLOBAL int *dead, GLOBAL int *revived, LOCAL_PTR float *sums, GLOBAL float *xs, int fill) {
+                      GLOBAL int *dead, GLOBAL int *revived, GLOBAL int *death, int epoch, LOCAL_PTR float *sums,
+                      GLOBAL float *xs, int fill) {
     act = FV_ACT_OF(act);
     float z[FV_H][FV_W], fin = 0.0f;
     uint bits[FV_BITWORDS];
@@ -272,6 +274,7 @@ DEVICE int FV_(probe)(const float *p, int act, float alpha, uint seedLo, uint se
         FV_SET_LAYER_BITS(everDead, l, ever);
         dead[l - 1] = d;
         if (revived != 0) revived[l - 1] = r;
+        if (d == FV_W && death[l - 1] < 0) death[l - 1] = epoch;
     }
     int nh = 0;
     UNROLL for (int l = 1; l <= FV_H; l++) {
@@ -303,7 +306,8 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
         alive[w] = 0u;
         everDead[w] = 0u;
     }
-    GLOBAL int *out = counts + e * (3 * FV_H + 2);
+    GLOBAL int *out = counts + e * (4 * FV_H + 2);
+    UNROLL for (int l = 0; l < FV_H; l++) out[3 * FV_H + 2 + l] = -1;
     float rate = lr[e], lossSum = 0.0f;
     int diverged = 0, t = 0, h = 0, skipped = 0, steps = (nTrain + batch - 1) / batch;
     float z[FV_H][FV_W];
@@ -312,7 +316,7 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
         if (epoch == 0 || epoch == epochs || probeEveryEpoch) {
             h = FV_(probe)(p, act, alpha, seedLo, seedHi, net, nTrain, lo, hi, tau, eligible, h, alive, &finite,
                            everDead, epoch == 0 ? out : out + FV_H, epoch == 0 ? 0 : out + 2 * FV_H,
-                           mine + slots * FV_PT * FV_GROUP, xs, epoch == 0);
+                           out + 3 * FV_H + 2, epoch, mine + slots * FV_PT * FV_GROUP, xs, epoch == 0);
         }
         if (epoch == epochs) break;
         uint keys[4];

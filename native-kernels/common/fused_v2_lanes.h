@@ -228,7 +228,7 @@ DEVICE int FV_(rows_of)(const FV_(plan) *q, int k, int *r1, int *r2) {
  */
 DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uint seedHi, int net, int nPoints,
                       float lo, float hi, float tau, int track, int h, int lane, GLOBAL int *dead,
-                      GLOBAL int *revived, int fill) {
+                      GLOBAL int *revived, GLOBAL int *death, int epoch, int fill) {
     int H = q->H, redo = tau > 0.0f, stop = FV_ACT_OF(act) == ACT_RELU && !redo, zeros = 0;
     float fin = 0.0f;
     NO_UNROLL for (int l = 0; l < H; l++) FL_IROW(q, q->bb + l)[lane] = 0;
@@ -306,6 +306,7 @@ DEVICE int FV_(probe)(const FV_(plan) *q, int act, float alpha, uint seedLo, uin
             q->alive[l - 1] = (int) bits;
             dead[l - 1] = d;
             if (revived != 0) revived[l - 1] = r;
+            if (d == FV_W && death[l - 1] < 0) death[l - 1] = epoch;
             if (bits == 0u) nh = l;
         }
         q->scalars[0] = allFinite;
@@ -325,7 +326,7 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
     act = FV_ACT_OF(act);
     optKind = FV_OPT_OF(optKind);
     int slots = optKind == OPT_ADAM ? 2 : optKind == OPT_MOMENTUM ? 1 : 0;
-    GLOBAL int *out = counts + e * (3 * H + 2);
+    GLOBAL int *out = counts + e * (4 * H + 2);
 #ifdef FV_LOCAL_FLOATS
     if (FV_(plan_floats)(H, slots, nTrain) > FV_LOCAL_FLOATS) {
         if (lane == 0) out[3 * H] = FV_LOCAL_SHORT; /* the plan gave too little local memory: FusedVariant's bug */
@@ -340,6 +341,9 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
         if (slots > 1) q->s2[k] = 0.0f;
     }
     FL_ROW(q, q->one)[lane] = 1.0f;
+    if (lane == 0) {
+        NO_UNROLL for (int l = 0; l < H; l++) out[3 * H + 2 + l] = -1; /* lane 0 alone writes the death epochs */
+    }
     NO_UNROLL for (int l = lane; l < H; l += FV_LANES) {
         q->alive[l] = 0;
         q->ever[l] = 0;
@@ -357,7 +361,8 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
     NO_UNROLL for (int epoch = 0;; epoch++) {
         if (epoch == 0 || epoch == epochs || probeEveryEpoch) {
             h = FV_(probe)(q, act, alpha, seedLo, seedHi, net, nTrain, lo, hi, tau, eligible, h, lane,
-                           epoch == 0 ? out : out + H, epoch == 0 ? 0 : out + 2 * H, epoch == 0);
+                           epoch == 0 ? out : out + H, epoch == 0 ? 0 : out + 2 * H, out + 3 * H + 2, epoch,
+                           epoch == 0);
         }
         if (epoch == epochs) break;
         uint keys[4];

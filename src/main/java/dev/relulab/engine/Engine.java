@@ -144,8 +144,9 @@ public interface Engine extends AutoCloseable {
     /**
      * Trains networks [netBase, netBase + E) of {@code net} in one fused kernel (after one that draws the initial
      * parameters), from initialisation to the test pass, as the op-by-op trainer does with the other operations;
-     * network e learns at {@code lr[e]}. Writes {@code counts [E][3H + 2]} (dead units per hidden layer at the start,
-     * at the end, revived at the end; diverged flag; steps trained on the exact-skipping path) and {@code stats
+     * network e learns at {@code lr[e]}. Writes {@code counts [E][4H + 2]} (dead units per hidden layer at the start,
+     * at the end, revived at the end; diverged flag; steps trained on the exact-skipping path; per hidden layer the
+     * probe epoch it was first entirely dead at, -1 never: {@link FusedNetwork#countsPerNetwork()}) and {@code stats
      * [E][9]} (last epoch's loss sum, then prediction and target statistics as {@link #outputStats}).
      * A network whose diverged slot reads {@link FusedNetwork#REDO} was left undone; the trainer trains it op by op.
      */

@@ -144,10 +144,16 @@ public final class FusedNetwork {
 
     /**
      * Ints per network in the counts result: dead units per hidden layer at start and end, revived, the diverged
-     * flag ({@link #REDO}, {@link #LOCAL_SHORT} or 0/1) at 3H, and at 3H + 1 how many minibatch steps the network
-     * trained on the exact-skipping path.
+     * flag ({@link #REDO}, {@link #LOCAL_SHORT} or 0/1) at 3H, at 3H + 1 how many minibatch steps the network
+     * trained on the exact-skipping path, and from {@link #deathOffset()} per hidden layer the probe epoch at which
+     * the layer was first entirely dead (0 at initialisation, k after epoch k, -1 never).
      */
     public int countsPerNetwork() {
+        return 4 * arch.hiddenLayers() + 2;
+    }
+
+    /** Where a network's death epochs start in its counts row: after the diverged flag and the skipping steps. */
+    public int deathOffset() {
         return 3 * arch.hiddenLayers() + 2;
     }
 

@@ -7,8 +7,10 @@ import java.io.Writer;
 
 /**
  * The per-network CSV of a collapse run: global network id, outcome flags, final loss, then dead units per hidden
- * layer at the end, at the start, and revived, then the prediction and target standard deviations. {@link #read}
- * takes back exactly what {@link #write} wrote (floats print in Java's shortest round-trip form).
+ * layer at the end, at the start, and revived, then the prediction and target standard deviations, then per hidden
+ * layer the epoch it was first entirely dead at (0: born dead; empty: never) and the first of those (the epoch of
+ * structural collapse). {@link #read} takes back exactly what {@link #write} wrote (floats print in Java's shortest
+ * round-trip form).
  */
 public final class NetworksCsv {
     private NetworksCsv() {}
@@ -20,7 +22,9 @@ public final class NetworksCsv {
         for (String prefix : new String[] {"dead_l", "dead_start_l", "revived_l"}) {
             for (int h = 1; h <= hiddenLayers; h++) head.append(',').append(prefix).append(h);
         }
-        return head.append(",prediction_std,target_std").toString();
+        head.append(",prediction_std,target_std");
+        for (int h = 1; h <= hiddenLayers; h++) head.append(",death_epoch_l").append(h);
+        return head.append(",collapse_epoch").toString();
     }
 
     public static void write(EnsembleResult r, Writer w) throws IOException {
@@ -39,7 +43,9 @@ public final class NetworksCsv {
             for (int[][] table : new int[][][] {r.deadEnd, r.deadStart, r.revived}) {
                 for (int h = 0; h < r.hiddenLayers; h++) row.append(',').append(table[e][h]);
             }
-            row.append(',').append(r.predictionStd[e]).append(',').append(r.targetStd[e]).append('\n');
+            row.append(',').append(r.predictionStd[e]).append(',').append(r.targetStd[e]);
+            for (int h = 0; h < r.hiddenLayers; h++) row.append(',').append(epoch(r.deathEpoch[e][h]));
+            row.append(',').append(epoch(r.collapseEpoch(e))).append('\n');
             w.write(row.toString());
         }
     }
@@ -50,7 +56,7 @@ public final class NetworksCsv {
      */
     public static void read(BufferedReader in, String source, int lo, int hi, EnsembleResult into, boolean[] seen)
             throws IOException {
-        int H = into.hiddenLayers, columns = 9 + 3 * H;
+        int H = into.hiddenLayers, columns = 10 + 4 * H;
         String head = in.readLine();
         if (!header(H).equals(head)) {
             throw new IllegalArgumentException(source + ": header is not that of " + H + " hidden layers: " + head);
@@ -80,7 +86,15 @@ public final class NetworksCsv {
                     for (int h = 0; h < H; h++) table[e][h] = Integer.parseInt(f[c++]);
                 }
                 into.predictionStd[e] = Float.parseFloat(f[c++]);
-                into.targetStd[e] = Float.parseFloat(f[c]);
+                into.targetStd[e] = Float.parseFloat(f[c++]);
+                for (int h = 0; h < H; h++) {
+                    String v = f[c++];
+                    into.deathEpoch[e][h] = v.isEmpty() ? -1 : Integer.parseInt(v);
+                }
+                if (!f[c].equals(epoch(into.collapseEpoch(e)))) {
+                    throw new IllegalArgumentException(where + ": collapse_epoch '" + f[c] + "' is not the first of the"
+                            + " death epochs");
+                }
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(where + ": not a number: " + ex.getMessage());
             }
@@ -94,5 +108,10 @@ public final class NetworksCsv {
 
     private static int bit(boolean b) {
         return b ? 1 : 0;
+    }
+
+    /** An epoch, or the empty field for "never" (-1). */
+    private static String epoch(int e) {
+        return e < 0 ? "" : Integer.toString(e);
     }
 }

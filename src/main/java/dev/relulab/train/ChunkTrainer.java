@@ -35,8 +35,10 @@ final class ChunkTrainer {
     void train(int netBase, int E, EnsembleResult out, Progress progress) {
         initialise(netBase, E);
         int[] dead = new int[E * Math.max(1, H)], revived = new int[E * Math.max(1, H)];
+        int[] death = new int[E * Math.max(1, H)];
+        java.util.Arrays.fill(death, -1);
         for (int l = 1; l <= H; l++) eng.fill(buf.everDead[l], 0, (long) E * arch.width(l));
-        probe(netBase, E, dead, revived);
+        probe(netBase, E, dead, revived, death, 0);
         for (int e = 0; e < E; e++) {
             for (int h = 0; h < H; h++) out.deadStart[netBase - out.firstNetwork + e][h] = dead[e * H + h];
         }
@@ -53,12 +55,12 @@ final class ChunkTrainer {
                 update(E, cfg.optimizer.biasCorrection(++t));
             }
             progress.advance((long) steps * E);
-            if (cfg.probeEveryEpoch && epoch + 1 < cfg.epochs) probe(netBase, E, dead, revived);
+            if (cfg.probeEveryEpoch && epoch + 1 < cfg.epochs) probe(netBase, E, dead, revived, death, epoch + 1);
             if (cfg.testEveryEpoch && epoch + 1 < cfg.epochs) test(netBase, E);
         }
-        probe(netBase, E, dead, revived);
+        probe(netBase, E, dead, revived, death, cfg.epochs);
         test(netBase, E);
-        collect(netBase, E, dead, revived, steps, out);
+        collect(netBase, E, dead, revived, death, steps, out);
     }
 
     private void initialise(int netBase, int E) {
@@ -108,8 +110,11 @@ final class ChunkTrainer {
         }
     }
 
-    /** Dead units of every hidden layer on the probe set; updates ever-dead bits and the revived counts. */
-    private void probe(int netBase, int E, int[] dead, int[] revived) {
+    /**
+     * Dead units of every hidden layer on the probe set; updates ever-dead bits and the revived counts, and the death
+     * epoch of each layer entirely dead for the first time (this probe's {@code epoch}: 0 before training).
+     */
+    private void probe(int netBase, int E, int[] dead, int[] revived, int[] death, int epoch) {
         boolean redo = cfg.deadThreshold > 0;
         for (int l = 1; l <= H; l++) {
             eng.fill(redo ? buf.absSums[l] : buf.alive[l], 0, (long) E * arch.width(l));
@@ -130,6 +135,12 @@ final class ChunkTrainer {
             eng.readInts(buf.dead, dead, E * H);
             eng.readInts(buf.revived, revived, E * H);
         }
+        for (int e = 0; e < E; e++) {
+            for (int h = 0; h < H; h++) {
+                int k = e * H + h;
+                if (death[k] < 0 && dead[k] == arch.width(h + 1)) death[k] = epoch;
+            }
+        }
     }
 
     /** Prediction and target statistics on the test set, for the functional and exact collapse tests. */
@@ -143,7 +154,7 @@ final class ChunkTrainer {
         }
     }
 
-    private void collect(int netBase, int E, int[] dead, int[] revived, int steps, EnsembleResult out) {
+    private void collect(int netBase, int E, int[] dead, int[] revived, int[] death, int steps, EnsembleResult out) {
         int n = arch.outputs();
         float[] lossSum = new float[E], pred = new float[E * n * 4], target = new float[E * n * 4];
         int[] diverged = new int[E];
@@ -151,7 +162,7 @@ final class ChunkTrainer {
         eng.readInts(buf.diverged, diverged, E);
         eng.read(buf.predStats, pred, pred.length);
         eng.read(buf.targetStats, target, target.length);
-        NetworkOutcomes.store(cfg, data.testSize(), steps, netBase, E, dead, revived, lossSum, diverged, pred, target,
-                out);
+        NetworkOutcomes.store(cfg, data.testSize(), steps, netBase, E, dead, revived, death, lossSum, diverged, pred,
+                target, out);
     }
 }

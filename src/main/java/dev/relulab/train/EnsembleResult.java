@@ -14,6 +14,12 @@ public final class EnsembleResult {
     public final boolean[] bornDead, structural, functional, exact, diverged;
     public final float[] finalLoss, predictionStd, targetStd;
     public final int[][] deadStart, deadEnd, revived;
+    /**
+     * Per network and hidden layer, the probe epoch at which the layer was first entirely dead on the probe set: 0 at
+     * initialisation (born dead), k at the probe after epoch k, -1 when it never was. Without probes after every epoch
+     * only 0 and the last epoch can occur.
+     */
+    public final int[][] deathEpoch;
     /** Wall-clock seconds of the training (data, init, epochs, probes), without JVM start. */
     public double seconds;
     /** How the engine trained: {@link #OP_BY_OP}, or the engine's fused path ({@code Engine.fusedPath}). */
@@ -39,6 +45,8 @@ public final class EnsembleResult {
         predictionStd = new float[networks];
         targetStd = new float[networks];
         deadStart = new int[networks][hiddenLayers];
+        deathEpoch = new int[networks][hiddenLayers];
+        for (int[] row : deathEpoch) java.util.Arrays.fill(row, -1);
         deadEnd = new int[networks][hiddenLayers];
         revived = new int[networks][hiddenLayers];
     }
@@ -58,11 +66,19 @@ public final class EnsembleResult {
             deadStart[d + k] = src.deadStart[s + k].clone();
             deadEnd[d + k] = src.deadEnd[s + k].clone();
             revived[d + k] = src.revived[s + k].clone();
+            deathEpoch[d + k] = src.deathEpoch[s + k].clone();
         }
     }
 
     /** Width of hidden layer h (1-based). */
     public int hiddenWidth(int h) {
         return widths[h];
+    }
+
+    /** The probe epoch of network e's structural collapse: the first at which some hidden layer was entirely dead. */
+    public int collapseEpoch(int e) {
+        int first = -1;
+        for (int t : deathEpoch[e]) if (t >= 0 && (first < 0 || t < first)) first = t;
+        return first;
     }
 }

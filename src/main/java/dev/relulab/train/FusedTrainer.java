@@ -63,13 +63,14 @@ final class FusedTrainer implements AutoCloseable {
         float[] s = new float[E * FusedNetwork.STATS];
         eng.readInts(counts, c, c.length);
         eng.read(stats, s, s.length);
-        int[] dead = new int[E * H], revived = new int[E * H], diverged = new int[E];
+        int[] dead = new int[E * H], revived = new int[E * H], death = new int[E * H], diverged = new int[E];
         float[] lossSum = new float[E], pred = new float[E * 4], target = new float[E * 4];
         for (int e = 0; e < E; e++) {
             for (int h = 0; h < H; h++) {
                 out.deadStart[netBase - out.firstNetwork + e][h] = c[e * stride + h];
                 dead[e * H + h] = c[e * stride + H + h];
                 revived[e * H + h] = c[e * stride + 2 * H + h];
+                death[e * H + h] = c[e * stride + net.deathOffset() + h];
             }
             diverged[e] = c[e * stride + 3 * H];
             if (diverged[e] == FusedNetwork.LOCAL_SHORT) {
@@ -80,8 +81,8 @@ final class FusedTrainer implements AutoCloseable {
             System.arraycopy(s, e * FusedNetwork.STATS + 1, pred, e * 4, 4);
             System.arraycopy(s, e * FusedNetwork.STATS + 5, target, e * 4, 4);
         }
-        NetworkOutcomes.store(cfg, net.testPoints, steps, netBase, E, dead, revived, lossSum, diverged, pred, target,
-                out);
+        NetworkOutcomes.store(cfg, net.testPoints, steps, netBase, E, dead, revived, death, lossSum, diverged, pred,
+                target, out);
         for (int e = 0; e < E; e++) if (diverged[e] == FusedNetwork.REDO) redo(netBase + e, out);
     }
 

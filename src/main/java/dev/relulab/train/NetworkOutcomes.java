@@ -9,15 +9,17 @@ final class NetworkOutcomes {
 
     /**
      * Stores networks [netBase, netBase + E) into {@code out}, whose {@code deadStart} must already be set; arrays are
-     * per chunk network: {@code dead, revived [E][H]}, {@code lossSum, diverged [E]}, {@code pred, target [E][n][4]}.
+     * per chunk network: {@code dead, revived, death [E][H]} (death: the probe epoch each layer was first entirely dead
+     * at, -1 never), {@code lossSum, diverged [E]}, {@code pred, target [E][n][4]}.
      */
     static void store(TrainingConfig cfg, int testSize, int steps, int netBase, int E, int[] dead, int[] revived,
-                      float[] lossSum, int[] diverged, float[] pred, float[] target, EnsembleResult out) {
+                      int[] death, float[] lossSum, int[] diverged, float[] pred, float[] target, EnsembleResult out) {
         int H = cfg.arch.hiddenLayers(), n = cfg.arch.outputs();
         for (int e = 0; e < E; e++) {
             int net = netBase - out.firstNetwork + e;
             boolean structural = false, born = false, equal = true;
             for (int h = 0; h < H; h++) {
+                out.deathEpoch[net][h] = death[e * H + h];
                 out.deadEnd[net][h] = dead[e * H + h];
                 out.revived[net][h] = revived[e * H + h];
                 int width = cfg.arch.width(h + 1);

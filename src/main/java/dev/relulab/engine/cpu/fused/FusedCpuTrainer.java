@@ -34,7 +34,7 @@ public final class FusedCpuTrainer {
     private final LanePoints points = new LanePoints();
     private final float[] corrections;
     private final boolean skipping, deadStaysDead;
-    private final int H, stride;
+    private final int H, stride, deaths;
 
     private FusedCpuTrainer(FusedNetwork net) {
         this.net = net;
@@ -44,6 +44,7 @@ public final class FusedCpuTrainer {
         corrections = net.corrections();
         H = lay.H;
         stride = net.countsPerNetwork();
+        deaths = net.deathOffset();
         skipping = net.skips();
         deadStaysDead = net.optimizer.kind == Optimizer.Kind.SGD;
     }
@@ -82,7 +83,7 @@ public final class FusedCpuTrainer {
     }
 
     /**
-     * Trains networks [netBase, netBase + E) at rates {@code lr[e]}; writes {@code counts [E][3H + 2]} and {@code stats
+     * Trains networks [netBase, netBase + E) at rates {@code lr[e]}; writes {@code counts [E][4H + 2]} and {@code stats
      * [E][9]} as {@code Engine.trainFused} does, with {@link FusedNetwork#REDO} in the diverged slot of networks left to
      * the caller and, at 3H + 1, the minibatch steps each network trained in the dead block (exact skipping).
      */
@@ -112,18 +113,19 @@ public final class FusedCpuTrainer {
         for (int c = 0; c < m; c++) {
             for (int h = 0; h < H; h++) counts[alive.net[c] * stride + h] = res.dead[c][h];
             counts[alive.net[c] * stride + 3 * H + 1] = 0;
+            for (int h = 0; h < H; h++) counts[alive.net[c] * stride + deaths + h] = -1;
         }
-        sort(alive, res, skipping ? dead : null, counts);
+        sort(alive, res, skipping ? dead : null, counts, 0);
         LaneSteps a = new LaneSteps(net, lay, forward, backward, corrections, alive, false);
         LaneSteps d = new LaneSteps(net, lay, forward, backward, corrections, dead, true);
         for (int epoch = 0; epoch < net.epochs; epoch++) {
             d.epoch(netBase, epoch, counts); // the larger block first: C2 profiles the shared loops on it
             a.epoch(netBase, epoch, counts);
             if (net.probeEveryEpoch && epoch + 1 < net.epochs) {
-                probe.full(alive, net.trainPoints, res.dead, res.revived, res.ok);
-                sort(alive, res, skipping && deadStaysDead ? dead : null, counts);
                 probe.constantAbove(dead, res.dead, res.revived, res.ok);
-                sort(dead, res, null, counts);
+                sort(dead, res, null, counts, epoch + 1);
+                probe.full(alive, net.trainPoints, res.dead, res.revived, res.ok);
+                sort(alive, res, skipping && deadStaysDead ? dead : null, counts, epoch + 1);
             }
         }
         finish(alive, false, counts, stats, res);
@@ -154,12 +156,14 @@ public final class FusedCpuTrainer {
     }
 
     /**
-     * After a probe of {@code b}: lanes whose bits were not 0/1 are left to the reference; with {@code deadTo}, lanes
-     * with a hidden layer dead on every training point move there, dead from their highest such layer.
+     * After the probe of {@code epoch} (0 before training) on {@code b}: the death epochs of layers entirely dead for the
+     * first time; lanes whose bits were not 0/1 are left to the reference; with {@code deadTo}, lanes with a hidden
+     * layer dead on every training point move there, dead from their highest such layer.
      */
-    private void sort(LaneBlock b, Results res, LaneBlock deadTo, int[] counts) {
+    private void sort(LaneBlock b, Results res, LaneBlock deadTo, int[] counts, int epoch) {
         boolean[] keep = res.ok;
         boolean drop = false;
+        recordDeaths(b, res, counts, epoch);
         for (int c = 0; c < b.n; c++) {
             if (!keep[c]) {
                 counts[b.net[c] * stride + 3 * H] = FusedNetwork.REDO;
@@ -179,11 +183,22 @@ public final class FusedCpuTrainer {
         if (drop) b.retain(keep);
     }
 
+    /** counts' death epoch of each hidden layer that this probe found entirely dead for the first time. */
+    private void recordDeaths(LaneBlock b, Results res, int[] counts, int epoch) {
+        for (int c = 0; c < b.n; c++) {
+            int o = b.net[c] * stride + deaths;
+            for (int h = 0; h < H; h++) {
+                if (counts[o + h] < 0 && res.dead[c][h] == lay.width[h + 1]) counts[o + h] = epoch;
+            }
+        }
+    }
+
     /** The final probe and the test pass of a block, and its results. */
     private void finish(LaneBlock b, boolean deadBlock, int[] counts, float[] stats, Results res) {
         if (b.n == 0) return;
         if (deadBlock) probe.constantAbove(b, res.dead, res.revived, res.ok);
         else probe.full(b, net.trainPoints, res.dead, res.revived, res.ok);
+        recordDeaths(b, res, counts, net.epochs);
         LaneStats pred = new LaneStats(b.n), target = new LaneStats(b.n);
         LaneTile xs = new LaneTile(TEST_TILE, b.n), ys = new LaneTile(TEST_TILE, b.n);
         float[] out = b.z[lay.uOff[lay.L]];
