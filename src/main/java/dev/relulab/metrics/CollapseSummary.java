@@ -9,6 +9,11 @@ public final class CollapseSummary {
     /** Mean over networks, per hidden layer: units dead at the start, at the end, and revived. */
     public final double[] deadStart, deadEnd, revived;
     public final double meanFinalLoss;
+    /**
+     * Per probe epoch k = 0..epochs, the networks structurally collapsed by then (some hidden layer entirely dead at
+     * a probe up to k; {@link EnsembleResult#collapseEpoch}), as a fraction with its Wilson interval.
+     */
+    public final Proportion[] collapsedBy;
 
     public CollapseSummary(EnsembleResult r) {
         networks = r.networks;
@@ -29,6 +34,12 @@ public final class CollapseSummary {
             }
         }
         meanFinalLoss = n == 0 ? Double.NaN : sum / n;
+        collapsedBy = new Proportion[Math.max(0, r.epochs) + 1];
+        for (int k = 0; k < collapsedBy.length; k++) {
+            long by = 0;
+            for (int e = 0; e < r.networks; e++) if (r.collapseEpoch(e) >= 0 && r.collapseEpoch(e) <= k) by++;
+            collapsedBy[k] = new Proportion(by, r.networks);
+        }
     }
 
     private static double[] meanPerLayer(int[][] perNet, int layers) {

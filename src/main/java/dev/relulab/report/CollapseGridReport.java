@@ -143,6 +143,31 @@ public final class CollapseGridReport {
         return Figure.of(p).note(base.networks + " networks per cell; bands: 95% Wilson intervals.");
     }
 
+    /**
+     * Structural collapse over training for one activation and initialiser: one panel per depth on one scale, in
+     * each a step line and its Wilson band per width.
+     */
+    public Figure collapsedByEpoch(Activation a, Initializer init) {
+        Figure f = new Figure("Structural collapse over training: " + a.cliName() + ", " + init);
+        for (int d : grid.depths) {
+            Plot p = new Plot("depth " + d, Curves.epochAxis(base.epochs),
+                    Axis.linear("collapsed by then, fraction").range(0, 1));
+            int k = 0;
+            for (int w : grid.widths) {
+                for (Cell cell : cells) {
+                    if (cell.activation() == a && cell.init().equals(init) && cell.width() == w && cell.depth() == d) {
+                        Curves.cumulativeFraction(p, "width " + w, k, cell.summary().collapsedBy);
+                    }
+                }
+                k++;
+            }
+            f.add(p);
+        }
+        return f.grid(Math.min(3, grid.depths.size()), Figure.WIDTH, 300).sharedY().note(base.networks
+                + " networks per cell; a network collapses at the first probe that finds a hidden layer entirely "
+                + "dead; bands: 95% Wilson intervals.");
+    }
+
     /** The figure's file stem for one activation and initialiser. */
     static String stem(Activation a, Initializer init) {
         return ("collapse-vs-depth-" + a.cliName() + "-" + init).replaceAll("[^A-Za-z0-9._-]+", "-")
@@ -163,6 +188,9 @@ public final class CollapseGridReport {
             for (Initializer i : grid.inits) {
                 html.figure(Figures.write(folder, stem(a, i), chart(a, i)), "Exact collapse against depth, "
                         + a.cliName() + ", " + i + " (bands: 95% Wilson intervals)");
+                html.figure(Figures.write(folder, stem(a, i).replace("collapse-vs-depth", "collapse-by-epoch"),
+                        collapsedByEpoch(a, i)), "Structural collapse over training per width and depth, "
+                        + a.cliName() + ", " + i);
             }
         }
         html.table(header(), rows());

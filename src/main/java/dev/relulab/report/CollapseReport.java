@@ -83,6 +83,9 @@ public final class CollapseReport {
         root.put("collapse_fraction_exact", s.exact.fraction);
         root.put("diverged_fraction", s.diverged.fraction);
         root.set("dead_units_per_layer", Json.array(s.deadEnd));
+        double[] by = new double[s.collapsedBy.length];
+        for (int k = 0; k < by.length; k++) by[k] = s.collapsedBy[k].fraction;
+        root.set("collapse_fraction_structural_by_epoch", Json.array(by));
         root.set("dead_units_start_per_layer", Json.array(s.deadStart));
         root.set("revived_units_per_layer", Json.array(s.revived));
         root.put("mean_final_loss", s.meanFinalLoss); // NaN (no epochs, all diverged) is written as null

@@ -31,6 +31,16 @@ public final class CollapseRunReport {
                 + "are drawn a little apart at each layer.");
     }
 
+    /** The fraction of networks structurally collapsed by each epoch (a step line and its Wilson band). */
+    public static Figure collapsedByEpoch(CollapseSummary s, int epochs, boolean probedEveryEpoch) {
+        Plot p = new Plot("Structural collapse over training", Curves.epochAxis(epochs),
+                Axis.linear("collapsed by then, fraction of the " + s.networks + " networks").range(0, 1));
+        Curves.cumulativeFraction(p, "collapsed", 0, s.collapsedBy);
+        return Figure.of(p).note("A network collapses at the first probe that finds a hidden layer entirely dead on the "
+                + "training points; band: 95% Wilson interval" + (probedEveryEpoch ? "." : "; this run probed only "
+                + "at initialisation and at the end, so the steps in between are flat."));
+    }
+
     private static void series(Plot p, String name, int color, double dodge, int[][] dead, int[] widths) {
         int layers = widths.length - 2;
         double[] x = new double[layers], y = new double[layers], lo = new double[layers], hi = new double[layers];
@@ -60,6 +70,8 @@ public final class CollapseRunReport {
         html.table(new String[] {"of " + s.networks + " networks", "fraction", "95% CI", "count"}, rows);
         html.figure(Figures.write(folder, "dead-per-layer", deadPerLayer(r)),
                 "Dead fraction of each hidden layer at initialisation and after training");
+        html.figure(Figures.write(folder, "collapse-by-epoch", collapsedByEpoch(s, exp.config.epochs,
+                exp.config.probeEveryEpoch)), "Fraction of networks structurally collapsed by each epoch");
         html.link("summary.json", "summary.json").link("networks.csv", "networks.csv (one row per network)");
         html.write(folder);
         return html;

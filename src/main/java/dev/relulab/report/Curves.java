@@ -1,6 +1,7 @@
 package dev.relulab.report;
 
 import dev.relulab.metrics.Interval;
+import dev.relulab.report.figure.Axis;
 import dev.relulab.report.figure.Plot;
 import java.util.List;
 import java.util.function.ToDoubleBiFunction;
@@ -74,6 +75,25 @@ public final class Curves {
         }
         p.band(name + " 95% CI", color, x, lo, hi).stepped().unlisted();
         p.step(name, color, x, y);
+    }
+
+    /** The same from proportions already counted per epoch 0..n-1 (CollapseSummary.collapsedBy). */
+    public static void cumulativeFraction(Plot p, String name, int color, dev.relulab.metrics.Proportion[] by) {
+        int n = by.length;
+        double[] x = range(0, n), y = new double[n], lo = new double[n], hi = new double[n];
+        for (int e = 0; e < n; e++) {
+            y[e] = by[e].fraction;
+            lo[e] = by[e].low;
+            hi[e] = by[e].high;
+        }
+        p.band(name + " 95% CI", color, x, lo, hi).stepped().unlisted();
+        p.step(name, color, x, y);
+    }
+
+    /** The epoch axis of a "by epoch" figure: 0 (initialisation) to the last epoch, every epoch a tick up to 20. */
+    public static Axis epochAxis(int epochs) {
+        Axis a = Axis.linear("epoch (0: at initialisation)").integer().range(0, Math.max(1, epochs));
+        return epochs <= 20 ? a.ticks(range(0, epochs + 1)) : a;
     }
 
     /** 0, 1, ..., n-1 plus {@code first}: an epoch axis's values. */

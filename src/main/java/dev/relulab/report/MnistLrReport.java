@@ -231,6 +231,37 @@ public final class MnistLrReport {
         return f;
     }
 
+    /**
+     * Layer death over training: per hidden layer a panel, per rate the fraction of its seeds whose layer was
+     * entirely dead (on the probe images) at some probe up to each epoch, with its Wilson band.
+     */
+    public Figure layersDeadByEpoch() {
+        int epochs = runs.get(0).deadFractionPerEpoch().length - 1;
+        Figure f = new Figure("Layers entirely dead by each epoch (MNIST, Adam)").grid(layers, 1200, 400).sharedY()
+                .note(seedsNote() + " A layer dies at the first probe that finds all its units dead; bands: 95% Wilson"
+                        + " intervals over the seeds.");
+        for (int h = 0; h < layers; h++) {
+            Plot p = new Plot("hidden layer " + (h + 1) + " (" + exp.hidden[h] + " units)", Curves.epochAxis(epochs),
+                    Axis.linear("dead by then, fraction of seeds").range(0, 1));
+            for (int i = 0; i < exp.rates.length; i++) {
+                List<Run> at = new ArrayList<>();
+                for (Run r : runs) if (r.lr() == exp.rates[i]) at.add(r);
+                double[] death = new double[at.size()];
+                for (int k = 0; k < at.size(); k++) death[k] = deathEpoch(at.get(k), h);
+                Curves.cumulativeFraction(p, "lr " + exp.rates[i], i, death, epochs);
+            }
+            f.add(p);
+        }
+        return f;
+    }
+
+    /** The first probe (0: initialisation) at which every unit of layer h was dead; infinite when none. */
+    static double deathEpoch(Run r, int h) {
+        double[][] d = r.deadFractionPerEpoch();
+        for (int e = 0; e < d.length; e++) if (d[e][h] == 1.0) return e;
+        return Double.POSITIVE_INFINITY;
+    }
+
     /** Mean validation accuracy after each epoch, one line per rate (the Keras history's val_accuracy). */
     public Figure accuracyPerEpoch() {
         return Figure.of(perEpoch(new Plot("Validation accuracy during training", Axis.linear("epoch").integer()
@@ -293,6 +324,8 @@ public final class MnistLrReport {
                 + "after each epoch");
         html.figure(Figures.write(folder, "accuracy-per-epoch", accuracyPerEpoch()), "Validation accuracy after each "
                 + "epoch");
+        html.figure(Figures.write(folder, "layers-dead-by-epoch", layersDeadByEpoch()), "Fraction of seeds with each "
+                + "hidden layer entirely dead by each epoch");
         html.link("summary.json", "summary.json").link("runs.csv", "runs.csv (one row per network)")
                 .link("epochs.csv", "epochs.csv (dead fraction per layer and validation accuracy after each epoch)");
         html.write(folder);

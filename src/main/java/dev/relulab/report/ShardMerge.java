@@ -86,6 +86,7 @@ public final class ShardMerge {
         CollapseExperiment exp = new CollapseExperiment(settings);
         int total = settings.networks;
         EnsembleResult r = new EnsembleResult(0, total, exp.config.arch.widths());
+        r.epochs = exp.config.epochs;
         boolean[] seen = new boolean[total];
         Set<String> engines = new LinkedHashSet<>(), devices = new LinkedHashSet<>(), paths = new LinkedHashSet<>();
         double seconds = 0;

@@ -20,6 +20,8 @@ public final class EnsembleResult {
      * only 0 and the last epoch can occur.
      */
     public final int[][] deathEpoch;
+    /** Epochs the networks trained for: the last probe epoch a death epoch can name. */
+    public int epochs;
     /** Wall-clock seconds of the training (data, init, epochs, probes), without JVM start. */
     public double seconds;
     /** How the engine trained: {@link #OP_BY_OP}, or the engine's fused path ({@code Engine.fusedPath}). */

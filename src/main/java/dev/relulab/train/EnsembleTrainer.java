@@ -93,6 +93,7 @@ public final class EnsembleTrainer {
         long t0 = System.nanoTime();
         data.prepare(engine);
         EnsembleResult out = new EnsembleResult(cfg.firstNetwork, cfg.networks, cfg.arch.widths());
+        out.epochs = cfg.epochs;
         FusedNetwork fused = plan(cfg, data);
         int chunk = chunkSize(cfg, data);
         if (fused != null) out.trainingPath = engine.fusedPath(fused, chunk);

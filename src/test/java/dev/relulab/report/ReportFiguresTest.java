@@ -201,6 +201,45 @@ class ReportFiguresTest {
         assertTrue(p.y.label().contains("fraction"));
     }
 
+    @Test
+    void collapseByEpochStepsUpToTheCollapsedFractionWithItsBand() {
+        EnsembleResult r = new EnsembleResult(0, 40, new int[] {1, 2, 2, 1});
+        r.epochs = 3;
+        for (int n = 0; n < 40; n++) r.deathEpoch[n] = new int[] {-1, n < 10 ? 0 : n < 25 ? 2 : -1};
+        CollapseSummary s = new CollapseSummary(r);
+        Figure f = CollapseRunReport.collapsedByEpoch(s, 3, true);
+        Plot p = f.panels().get(0);
+        assertArrayEquals(new double[] {0, 1, 2, 3}, f.xScale(0, 6).tickValues(), "a tick per epoch, 0 included");
+        assertEquals(0, f.yScale(0, 6).min());
+        assertEquals(1, f.yScale(0, 6).max());
+        assertTrue(p.y.label().contains("fraction of the 40 networks"), p.y.label());
+        assertArrayEquals(new double[] {0.25, 0.25, 0.625, 0.625}, p.series("collapsed").y(), 1e-12);
+        assertEquals(1, kinds(p, Series.Kind.BAND));
+        assertEquals(List.of("collapsed"), f.legend().stream().map(x -> x.name).toList());
+    }
+
+    @Test
+    void collapseGridByEpochHasAPanelPerDepthAndAStepPerWidth() {
+        CollapseGrid grid = new CollapseGrid(dev.relulab.experiments.CollapseSettings::new, List.of(Activation.RELU),
+                List.of(Initializer.of(Initializer.Kind.GLOROT_UNIFORM)), List.of(2, 3), List.of(2, 5));
+        List<CollapseGrid.Cell> cells = new ArrayList<>();
+        for (int w : grid.widths) {
+            for (int d : grid.depths) {
+                EnsembleResult r = new EnsembleResult(0, 30, new int[] {1, w, 1});
+                r.epochs = 2;
+                for (int n = 0; n < 30; n++) r.deathEpoch[n] = new int[] {rnd.nextInt(4) - 1};
+                cells.add(new CollapseGrid.Cell(Activation.RELU, grid.inits.get(0), w, d, new CollapseSummary(r), 0.1));
+            }
+        }
+        dev.relulab.experiments.CollapseSettings base = new dev.relulab.experiments.CollapseSettings();
+        base.epochs = 2;
+        Figure f = new CollapseGridReport(grid, cells, base).collapsedByEpoch(Activation.RELU, grid.inits.get(0));
+        assertEquals(List.of("depth 2", "depth 5"), f.panels().stream().map(x -> x.title).toList());
+        assertTrue(f.isSharedY());
+        assertEquals(List.of("width 2", "width 3"), f.legend().stream().map(x -> x.name).toList());
+        for (Plot p : f.panels()) assertEquals(2, kinds(p, Series.Kind.BAND), "a band per width");
+    }
+
     private MnistLrReport mnist() {
         MnistLrExperiment exp = new MnistLrExperiment();
         exp.seeds = 2;
@@ -229,6 +268,21 @@ class ReportFiguresTest {
         }
         assertEquals(List.of("layer 1 (128 units)", "layer 2 (64 units)", "layer 3 (32 units)"),
                 mnist().deadAgainstRate().legend().stream().map(s -> s.name).toList());
+    }
+
+    @Test
+    void mnistLayersDeadByEpochCountSeedsPerRateAndLayer() {
+        MnistLrReport report = mnist();
+        Figure f = report.layersDeadByEpoch();
+        assertEquals(3, f.panels().size());
+        assertTrue(f.isSharedY());
+        assertArrayEquals(new double[] {0, 1, 2}, f.xScale(0, 6).tickValues(), "epoch 0 is initialisation");
+        assertEquals(List.of("lr 0.5", "lr 0.1", "lr 0.01", "lr 0.001"), f.legend().stream().map(x -> x.name).toList());
+        MnistLrExperiment.Run dead = new MnistLrExperiment.Run(0.5f, 0, 0, new double[] {1, 1, 0},
+                new double[][] {{0, 0, 0}, {1, 0.5, 0}, {1, 1, 0}}, new double[] {0.1, 0.1}, 0.1, 2, 2f, false);
+        assertEquals(1.0, MnistLrReport.deathEpoch(dead, 0));
+        assertEquals(2.0, MnistLrReport.deathEpoch(dead, 1));
+        assertEquals(Double.POSITIVE_INFINITY, MnistLrReport.deathEpoch(dead, 2));
     }
 
     @Test

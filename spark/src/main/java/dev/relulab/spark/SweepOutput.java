@@ -103,6 +103,7 @@ public final class SweepOutput {
     private EnsembleResult read(SweepPlan.Cell cell) throws IOException {
         CollapseSettings s = cell.settings();
         EnsembleResult r = new EnsembleResult(0, s.networks, cell.experiment().config.arch.widths());
+        r.epochs = cell.experiment().config.epochs;
         boolean[] seen = new boolean[s.networks];
         Set<String> paths = new LinkedHashSet<>();
         double seconds = 0;
