@@ -6,6 +6,7 @@ import dev.relulab.experiments.MnistLrExperiment;
 import dev.relulab.experiments.MnistLrExperiment.Run;
 import dev.relulab.experiments.NotebookFigures;
 import dev.relulab.metrics.Spread;
+import dev.relulab.metrics.Proportion;
 import dev.relulab.report.figure.Axis;
 import dev.relulab.report.figure.Figure;
 import dev.relulab.report.figure.Plot;
@@ -238,17 +239,28 @@ public final class MnistLrReport {
     public Figure layersDeadByEpoch() {
         int epochs = runs.get(0).deadFractionPerEpoch().length - 1;
         Figure f = new Figure("Layers entirely dead by each epoch (MNIST, Adam)").grid(layers, 1200, 400).sharedY()
-                .note(seedsNote() + " A layer dies at the first probe that finds all its units dead; bands: 95% Wilson"
-                        + " intervals over the seeds.");
+                .note("Steps: the fraction of each rate's " + exp.seeds + " seeds whose layer was entirely dead (on the "
+                        + "probe images) at some probe up to the epoch; bars: 95% Wilson intervals, drawn a little apart "
+                        + "per rate.");
         for (int h = 0; h < layers; h++) {
             Plot p = new Plot("hidden layer " + (h + 1) + " (" + exp.hidden[h] + " units)", Curves.epochAxis(epochs),
                     Axis.linear("dead by then, fraction of seeds").range(0, 1));
             for (int i = 0; i < exp.rates.length; i++) {
                 List<Run> at = new ArrayList<>();
                 for (Run r : runs) if (r.lr() == exp.rates[i]) at.add(r);
-                double[] death = new double[at.size()];
-                for (int k = 0; k < at.size(); k++) death[k] = deathEpoch(at.get(k), h);
-                Curves.cumulativeFraction(p, "lr " + exp.rates[i], i, death, epochs);
+                double[] x = Curves.range(0, epochs + 1), y = new double[epochs + 1], lo = new double[epochs + 1],
+                        hi = new double[epochs + 1], bar = new double[epochs + 1];
+                for (int e = 0; e <= epochs; e++) {
+                    long by = 0;
+                    for (Run r : at) if (deathEpoch(r, h) <= e) by++;
+                    Proportion pr = new Proportion(by, at.size());
+                    y[e] = pr.fraction;
+                    lo[e] = pr.low;
+                    hi[e] = pr.high;
+                    bar[e] = e + 0.06 * (i - (exp.rates.length - 1) / 2.0);
+                }
+                p.step("lr " + exp.rates[i], i, x, y);
+                p.intervals("lr " + exp.rates[i] + " 95% CI", i, bar, y, lo, hi).unlisted();
             }
             f.add(p);
         }

@@ -278,6 +278,7 @@ class ReportFiguresTest {
         assertTrue(f.isSharedY());
         assertArrayEquals(new double[] {0, 1, 2}, f.xScale(0, 6).tickValues(), "epoch 0 is initialisation");
         assertEquals(List.of("lr 0.5", "lr 0.1", "lr 0.01", "lr 0.001"), f.legend().stream().map(x -> x.name).toList());
+        assertEquals(4, kinds(f.panels().get(0), Series.Kind.INTERVALS), "an interval per rate");
         MnistLrExperiment.Run dead = new MnistLrExperiment.Run(0.5f, 0, 0, new double[] {1, 1, 0},
                 new double[][] {{0, 0, 0}, {1, 0.5, 0}, {1, 1, 0}}, new double[] {0.1, 0.1}, 0.1, 2, 2f, false);
         assertEquals(1.0, MnistLrReport.deathEpoch(dead, 0));
