@@ -42,16 +42,16 @@ public final class DoubleReference {
             }
             case BCE: {
                 double s = 0;
-                for (int k = 0; k < n; k++) {
-                    double p = 1 / (1 + Math.exp(-z[k]));
-                    s += -(y[k] * Math.log(p) + (1 - y[k]) * Math.log(1 - p));
-                }
+                // -(y log p + (1 - y) log(1 - p)) with p = sigmoid(z), in the form that stays finite where p rounds
+                // to 0 or 1 in double (|z| > 37): 0 * log(0) would be NaN
+                for (int k = 0; k < n; k++) s += Math.max(z[k], 0) - z[k] * y[k] + Math.log1p(Math.exp(-Math.abs(z[k])));
                 return s / n;
             }
             case CCE: {
-                double sum = 0, l = 0;
-                for (double v : z) sum += Math.exp(v);
-                for (int k = 0; k < n; k++) l -= y[k] * Math.log(Math.exp(z[k]) / sum);
+                double max = Double.NEGATIVE_INFINITY, sum = 0, l = 0;
+                for (double v : z) max = Math.max(max, v);
+                for (double v : z) sum += Math.exp(v - max);
+                for (int k = 0; k < n; k++) l -= y[k] * (z[k] - max - Math.log(sum));
                 return l;
             }
             default: throw new AssertionError(loss);
