@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Time the lu2019 collapse sweep end to end (no JVM start) at each ensemble size; Markdown out.",
-            "Defaults: 2 warm-up runs, 5 timed runs per size.",
+            "Defaults: warm-up runs for at least 2 runs and " + BenchSweepCommand.WARMUP_SECONDS + " s per size (the JIT",
+            "needs about 15 runs of the 1000-network CPU sweep to settle), then 5 timed runs.",
             "Example: relulab bench sweep --engine cpu --networks 1000,10000"})
 public final class BenchSweepCommand implements Runnable {
     @CommandLine.Spec
@@ -30,6 +31,9 @@ public final class BenchSweepCommand implements Runnable {
     @Option(names = "--preset", defaultValue = "lu2019", paramLabel = "NAME",
             description = "Collapse preset: " + CollapseSettings.PRESETS + " (default: ${DEFAULT-VALUE}).")
     String preset;
+
+    /** Seconds of untimed runs before each size's timed runs when --warmup is not given. */
+    static final int WARMUP_SECONDS = 5;
 
     /** Ensemble sizes on a CPU (the CPU engine, an OpenCL CPU device) when --networks is not given. */
     public static final List<Integer> DEFAULT_CPU_NETWORKS = List.of(1000);
@@ -65,7 +69,11 @@ public final class BenchSweepCommand implements Runnable {
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
             CollapseExperiment first = new CollapseExperiment(check);
             md.append("Training path: ").append(new EnsembleTrainer(engine).trainingPath(first.config, first.data))
-                    .append(".\n\n");
+                    .append(".\n");
+            md.append(runs.warmup == null
+                    ? String.format(Locale.ROOT, "Warm-up: at least %d untimed runs and %d s per size; %d timed runs.%n%n",
+                        warmup, WARMUP_SECONDS, repeats)
+                    : String.format(Locale.ROOT, "Warm-up: %d untimed runs per size; %d timed runs.%n%n", warmup, repeats));
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
             List<Integer> sizes = networks != null ? networks
@@ -76,7 +84,8 @@ public final class BenchSweepCommand implements Runnable {
                 CollapseExperiment exp = new CollapseExperiment(s);
                 int chunk = new EnsembleTrainer(engine).chunkSize(exp.config, exp.data);
                 int chunks = (n + chunk - 1) / chunk;
-                Timing t = Timing.measureWall(engine, warmup, repeats, () -> { },
+                Timing t = Timing.measureWall(engine, warmup, runs.warmup == null ? WARMUP_SECONDS : 0, repeats,
+                        () -> { },
                         () -> exp.run(engine, Progress.silent(1)));
                 md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.0f | %d |%n", n, chunks,
                         t.medianSeconds(),

@@ -24,6 +24,21 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
         return repeat(warmup, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
     }
 
+    /**
+     * As {@link #measureWall(Engine, int, int, Runnable, Runnable)} with the warm-up run until both {@code warmup}
+     * runs and {@code warmupSeconds} have passed: a JIT that is still compiling steals a core from timed runs.
+     */
+    public static Timing measureWall(Engine engine, int warmup, double warmupSeconds, int repeats, Runnable reset,
+                                     Runnable op) {
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int done = 0;
+        for (; done < warmup || System.nanoTime() < until; done++) {
+            reset.run();
+            op.run();
+        }
+        return repeat(0, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
+    }
+
     private static Timing repeat(int warmup, int repeats, Runnable reset, Runnable op, ToDoubleFunction<Runnable> clock) {
         if (warmup < 0) throw new IllegalArgumentException("warmup=" + warmup + " must be at least 0");
         if (repeats < 1) throw new IllegalArgumentException("repeats=" + repeats + " must be at least 1");
