@@ -25,12 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * The lu2019 sweep of 1000 networks on one CPU thread, through the CPU fused trainer and through the op-by-op
  * reference; the fused trainer also in a JVM with C2's superword pass off ({@code -XX:-UseSuperWord}), so the gap
  * between the two fused rows is what SIMD across networks buys. Setup checks that both paths give the same
- * per-network results before anything is timed.
+ * per-network results before anything is timed. Twenty warm-up sweeps: C2 needs about fifteen to finish compiling
+ * the trainer's loops.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
-@Warmup(iterations = 5)
+@Warmup(iterations = 20)
 @Measurement(iterations = 10)
 @State(Scope.Benchmark)
 public class FusedTrainerBenchmark {
