@@ -165,7 +165,7 @@ public final class CollapseGridReport {
         }
         return f.grid(Math.min(3, grid.depths.size()), Figure.WIDTH, 300).sharedY().note(base.networks
                 + " networks per cell; a network collapses at the first probe that finds a hidden layer entirely "
-                + "dead; bands: 95% Wilson intervals.");
+                + "dead; dots: the probes; bands: 95% Wilson intervals.");
     }
 
     /** The figure's file stem for one activation and initialiser. */

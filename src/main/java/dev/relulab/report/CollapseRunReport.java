@@ -37,7 +37,7 @@ public final class CollapseRunReport {
                 Axis.linear("collapsed by then, fraction of the " + s.networks + " networks").range(0, 1));
         Curves.cumulativeFraction(p, "collapsed", 0, s.collapsedBy);
         return Figure.of(p).note("A network collapses at the first probe that finds a hidden layer entirely dead on the "
-                + "training points; band: 95% Wilson interval" + (probedEveryEpoch ? "." : "; this run probed only "
+                + "training points; dots: the probes; band: 95% Wilson interval" + (probedEveryEpoch ? "." : "; this run probed only "
                 + "at initialisation and at the end, so the steps in between are flat."));
     }
 

@@ -59,8 +59,9 @@ public final class Curves {
 
     /**
      * The cumulative fraction of runs whose event happened by each epoch 0..epochs (an event epoch per run, infinite or
-     * NaN when it never happened; 0 = at initialisation), as a step line with its stepped 95% Wilson band: the
-     * "fraction collapsed against epoch" figure, one call per width or layer.
+     * NaN when it never happened; 0 = at initialisation), as a step line with a dot at each probe (the last one, at the
+     * axis's end, would otherwise not show) and its stepped 95% Wilson band: the "fraction collapsed against epoch"
+     * figure, one call per width or layer.
      */
     public static void cumulativeFraction(Plot p, String name, int color, double[] eventEpochs, int epochs) {
         double[] x = range(0, epochs + 1), y = new double[epochs + 1], lo = new double[epochs + 1],
@@ -74,7 +75,7 @@ public final class Curves {
             hi[e] = pr.high;
         }
         p.band(name + " 95% CI", color, x, lo, hi).stepped().unlisted();
-        p.step(name, color, x, y);
+        p.step(name, color, x, y).markers();
     }
 
     /** The same from proportions already counted per epoch 0..n-1 (CollapseSummary.collapsedBy). */
@@ -87,7 +88,7 @@ public final class Curves {
             hi[e] = by[e].high;
         }
         p.band(name + " 95% CI", color, x, lo, hi).stepped().unlisted();
-        p.step(name, color, x, y);
+        p.step(name, color, x, y).markers();
     }
 
     /** The epoch axis of a "by epoch" figure: 0 (initialisation) to the last epoch, every epoch a tick up to 20. */

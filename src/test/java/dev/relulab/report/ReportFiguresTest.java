@@ -214,6 +214,7 @@ class ReportFiguresTest {
         assertEquals(1, f.yScale(0, 6).max());
         assertTrue(p.y.label().contains("fraction of the 40 networks"), p.y.label());
         assertArrayEquals(new double[] {0.25, 0.25, 0.625, 0.625}, p.series("collapsed").y(), 1e-12);
+        assertTrue(p.series("collapsed").hasMarkers(), "a dot per probe: the last level, at the axis's end, shows only so");
         assertEquals(1, kinds(p, Series.Kind.BAND));
         assertEquals(List.of("collapsed"), f.legend().stream().map(x -> x.name).toList());
     }
@@ -237,7 +238,10 @@ class ReportFiguresTest {
         assertEquals(List.of("depth 2", "depth 5"), f.panels().stream().map(x -> x.title).toList());
         assertTrue(f.isSharedY());
         assertEquals(List.of("width 2", "width 3"), f.legend().stream().map(x -> x.name).toList());
-        for (Plot p : f.panels()) assertEquals(2, kinds(p, Series.Kind.BAND), "a band per width");
+        for (Plot p : f.panels()) {
+            assertEquals(2, kinds(p, Series.Kind.BAND), "a band per width");
+            assertTrue(p.series("width 2").hasMarkers() && p.series("width 3").hasMarkers(), "a dot per probe");
+        }
     }
 
     private MnistLrReport mnist() {

@@ -59,6 +59,11 @@ public final class Series {
         return inLegend;
     }
 
+    /** Whether a line has a dot at each of its points. */
+    public boolean hasMarkers() {
+        return markers;
+    }
+
     public double[] x() {
         return x.clone();
     }
