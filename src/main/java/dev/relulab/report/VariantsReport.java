@@ -31,7 +31,8 @@ public final class VariantsReport {
     public Figure deadPerEpoch(int[] widths) {
         Figure f = new Figure("Dead units per epoch (fraction of each hidden layer, on " + VariantsExperiment.PROBE_ROWS
                 + " training rows)").grid(widths.length, widths.length == 1 ? Figure.WIDTH : 1100, Figure.PANEL_HEIGHT)
-                .sharedY().note(bandsNote());
+                .sharedY().note(bandsNote() + (noneDead() ? " No unit of any variant was dead after any epoch: every line lies"
+                        + " on 0." : ""));
         for (int h = 0; h < widths.length; h++) {
             final int layer = h;
             f.add(perEpoch(new Plot("hidden layer " + (h + 1) + " (" + widths[h] + " units)",
@@ -40,6 +41,13 @@ public final class VariantsReport {
                     (r, ep) -> r.deadUnitsPerEpoch()[ep][layer] / (double) widths[layer]));
         }
         return f;
+    }
+
+    private boolean noneDead() {
+        for (List<Run> rs : byActivation.values()) {
+            for (Run r : rs) for (int[] epoch : r.deadUnitsPerEpoch()) for (int d : epoch) if (d != 0) return false;
+        }
+        return true;
     }
 
     /** Mean validation (test-set) accuracy after each epoch with its band, one line per variant. */
@@ -51,7 +59,7 @@ public final class VariantsReport {
 
     private String bandsNote() {
         int n = byActivation.values().iterator().next().size();
-        return n == 1 ? "One network per variant (no band)." : "Lines: mean over each variant's " + n + " networks; bands: "
+        return n == 1 ? "One network per variant (no band; --networks N for more)." : "Lines: mean over each variant's " + n + " networks; bands: "
                 + "95% t intervals of the mean.";
     }
 
@@ -72,7 +80,9 @@ public final class VariantsReport {
                 Axis.linear("test accuracy (fraction)"));
         int k = 0;
         for (List<Run> rs : byActivation.values()) Curves.meanAndPoints(p, names.get(k), k++, rs, Run::testAccuracy);
-        return Figure.of(p).note("Marks: mean over the networks with its 95% t interval; faint points: each network.");
+        int n = byActivation.values().iterator().next().size();
+        return Figure.of(p).note(n == 1 ? "One network per variant (no interval; --networks N for more)."
+                : "Marks: mean over each variant's " + n + " networks with its 95% t interval; faint points: each network.");
     }
 
     /** One row per network and epoch: dead units of every hidden layer, then the validation accuracy. */

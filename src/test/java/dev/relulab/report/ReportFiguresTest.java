@@ -2,6 +2,7 @@ package dev.relulab.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relulab.experiments.CollapseGrid;
@@ -76,6 +77,14 @@ class ReportFiguresTest {
     }
 
     @Test
+    void variantsTestAccuracyWithOneNetworkPerVariantSaysThereIsNoInterval() {
+        Figure one = new VariantsReport(variantsRuns(List.of("relu", "elu"), 1, 5), new int[] {64, 32}).accuracy();
+        assertTrue(one.note().startsWith("One network per variant (no interval"), one.note());
+        Figure four = new VariantsReport(variantsRuns(List.of("relu", "elu"), 4, 5), new int[] {64, 32}).accuracy();
+        assertTrue(four.note().contains("each variant's 4 networks"), four.note());
+    }
+
+    @Test
     void variantsDeadPerEpochHasAPanelPerLayerOnOneScaleWithBands() {
         Figure f = new VariantsReport(variantsRuns(List.of("relu", "elu"), 3, 12), new int[] {64, 32})
                 .deadPerEpoch(new int[] {64, 32});
@@ -92,6 +101,18 @@ class ReportFiguresTest {
         assertEquals(2, kinds(p, Series.Kind.BAND));
         for (Series s : p.series()) if (s.kind == Series.Kind.BAND) for (double v : s.lo()) assertTrue(v >= 0, s.name);
         assertTrue(p.y.label().contains("fraction"));
+        assertFalse(f.note().contains("every line lies on 0"), f.note());
+    }
+
+    @Test
+    void variantsDeadPerEpochSaysSoWhenNoUnitDied() {
+        List<VariantsExperiment.Run> runs = new ArrayList<>();
+        for (String a : List.of("relu", "elu")) {
+            runs.add(new VariantsExperiment.Run(a, 0f, 0, new int[3][2], new double[] {0.5, 0.6, 0.7}, 0.8, 0.4, 0.3f,
+                    false));
+        }
+        Figure f = new VariantsReport(runs, new int[] {64, 32}).deadPerEpoch(new int[] {64, 32});
+        assertTrue(f.note().endsWith("every line lies on 0."), f.note());
     }
 
     @Test
