@@ -6,8 +6,10 @@
 #   3. forward             the dense forward's bandwidth against a device copy of the same bytes
 #   4. mnist-epoch         E = 1 and 64, relulab's kernels and cuBLAS where libcublas.so.12 loads
 #   5. activations         every activation's forward and backward on cuda and opencl
-#   6. memcheck            compute-sanitizer --tool memcheck over a small collapse run, fused and op by op (if found)
+#   6. memcheck            compute-sanitizer --tool memcheck over a small collapse run: fused (32 lanes), fused one
+#                          lane (the ordered launch) and op by op (if the tool is found)
 #   7. sweep (op by op)    the same sizes with -Drelulab.fused=false
+#   8. sweep (32 lanes)    100k and 1M networks with -Drelulab.fused.lanes=32 (the rule takes one lane, ordered, there)
 # within DEADLINE seconds (default 450, under the 8 minutes one call should take on an H100/H200): each step gets at
 # most its own limit and what is left, and a step that finds too little time left is skipped and says so. Every
 # table goes to $OUT/tables.md; machine.txt, status.txt (one line per step: exit status, seconds), selftest.txt,
@@ -15,7 +17,7 @@
 #
 #   OUT=/tmp/out bench/gpu-bench.sh                 # everything
 #   OUT=/tmp/out bench/gpu-bench.sh selftest sweep  # named steps: selftest sweep forward mnist-epoch activations
-#                                                   #   memcheck sweep-op
+#                                                   #   memcheck sweep-op sweep-lanes32
 # OpenCL on NVIDIA: the ICD loader finds the driver through a .icd file naming libnvidia-opencl.so.1; the bare machine
 # has none, so one is written to a private folder and OCL_ICD_VENDORS points at it.
 set -uo pipefail
@@ -104,8 +106,9 @@ if wanted memcheck; then
         echo "memcheck: skipped, compute-sanitizer not found" | tee -a "$status"
     else
         java="$root/target/dist/runtime/bin/java" jar="$root/target/dist/lib/relulab.jar"
-        for path in fused op-by-op; do
+        for path in fused fused-one-lane op-by-op; do
             opt=""
+            [ "$path" = fused-one-lane ] && opt="-Drelulab.fused.lanes=1"
             [ "$path" = op-by-op ] && opt="-Drelulab.fused=false"
             # the JVM's own faults (SIGSEGV for null checks) are not CUDA errors: memcheck watches device memory only
             run "memcheck $path" 90 30 "$out/memcheck.txt" "$sanitizer" --tool memcheck --error-exitcode 3 \
@@ -117,6 +120,10 @@ fi
 if wanted sweep-op; then
     run "sweep op by op" 150 40 "$tables" env RELULAB_JAVA_OPTS="-Drelulab.fused=false" "$relulab" bench sweep \
         --engine cuda --networks "$sizes" --warmup 1 --repeats 2
+fi
+if wanted sweep-lanes32; then
+    run "sweep 32 lanes" 60 20 "$tables" env RELULAB_JAVA_OPTS="-Drelulab.fused.lanes=32" "$relulab" bench sweep \
+        --engine cuda --networks 100000,1000000 --warmup 1 --repeats 2
 fi
 echo "gpu-bench: done in $((SECONDS - deadline + ${DEADLINE:-450})) s; tables.md, status.txt and logs in $out"
 cat "$status"

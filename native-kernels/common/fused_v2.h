@@ -28,7 +28,8 @@
  * whose z are all <= 0; the layers above it are evaluated once per such layer. The test pass runs in full: its
  * points are not the probe set.
  *
- * Launch: 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item e trains network netBase + e.
+ * Launch: 1-D, total E rounded up to FV_GROUP, groups of FV_GROUP; item i trains network netBase + e, e = order[i]
+ * (i where order is NULL; KernelPlan passes fused_order_key's order when exact skipping applies).
  * Memory: local [slot][k][item] optimizer state (touched once per step), then [unit][item] ReDo sums; points (may be
  * NULL) [E][nTrain]: the training x, written by the first probe, read instead of a Philox block per example. Writes
  * counts[E][4H + 2] (dead per hidden layer at the start and the end, revived, diverged, steps on the dead-from-h
@@ -288,6 +289,7 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
     DYNAMIC_LOCAL(fv_local, FV_LOCAL_FLOATS);
     int e = GLOBAL_ID;
     if (e >= E) return;
+    if (order != 0) e = order[e];
     int net = netBase + e;
     act = FV_ACT_OF(act);
     optKind = FV_OPT_OF(optKind);

@@ -14,7 +14,8 @@
  * the exact-skipping mark are uniform). Dead units are OR-ed bits (order-free); ReDo's sums and the test statistics
  * are added in point order.
  *
- * Launch: E work groups of FV_LANES items, group e trains network netBase + e; hidden = H.
+ * Launch: E work groups of FV_LANES items, group g trains network netBase + e, e = order[g] (g where order is NULL);
+ * hidden = H.
  * Local memory (floats; FusedVariant.localFloats mirrors it): the lanes' squared errors (FV_LANES doubles), p [PT],
  * state [slots][PT], the gradient sums G [PT],
  * then rows of FV_LANES + 1 floats (padded so that owners reading one column of different rows hit different banks):
@@ -322,6 +323,7 @@ KERNEL void FV_(fused_v2)(FV_PARAMS) {
     DYNAMIC_LOCAL(fv_local, FV_LOCAL_FLOATS);
     int e = GROUP_ID_X, lane = LOCAL_ID_X;
     if (e >= E) return;
+    if (order != 0) e = order[e];
     int net = netBase + e, H = hidden;
     act = FV_ACT_OF(act);
     optKind = FV_OPT_OF(optKind);

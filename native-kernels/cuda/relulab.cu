@@ -10,3 +10,4 @@
 #include "common/dead_mask.h"
 #include "common/init.h"
 #include "common/fused_common.h"
+#include "common/fused_order.h"

@@ -13,3 +13,4 @@
 #include "../common/init.h"
 #endif
 #include "../common/fused_common.h"
+#include "../common/fused_order.h"

@@ -24,8 +24,8 @@ public final class FusedVariant {
     public static final int LANES = 32;
     /**
      * The lane rule on a GPU: one item per network only when the ensemble fills at least this many warps per
-     * compute unit (below, most SMs would idle) and exact skipping cannot apply (with it, a warp of 32 networks runs
-     * the full path as long as one of them is alive, while a work group per network finishes a dead one early).
+     * compute unit (below, most SMs would idle); with exact skipping the launch is then ordered ({@link FusedOrder}),
+     * or a warp of 32 networks would run the full path as long as one of them is alive.
      */
     public static final int FILL_WARPS = 8;
     /** Training sets up to this size live in the work-group kernels' local memory (FL_TABLE_MAX). */
@@ -76,14 +76,15 @@ public final class FusedVariant {
 
     /**
      * Lanes per network for E networks: {@code net.lanes} when it forces a mode; on a CPU device 1 (each work item
-     * runs a whole network's loops, no barriers); on a GPU 1 only when a one-lane variant exists, exact skipping
-     * cannot apply and E fills {@link #FILL_WARPS} warps on each of {@code computeUnits}; else {@link #LANES}.
+     * runs a whole network's loops, no barriers); on a GPU 1 only when a one-lane variant exists and E fills
+     * {@link #FILL_WARPS} warps on each of {@code computeUnits} (with exact skipping the launch is then ordered,
+     * {@link FusedOrder}); else {@link #LANES}, whose latency per network is lower.
      */
     public static int lanesFor(FusedNetwork net, int E, boolean gpu, int computeUnits, boolean oneLaneAvailable) {
         if (net.lanes != 0) return net.lanes;
         if (!gpu) return 1;
         boolean fills = (long) E >= (long) FILL_WARPS * 32 * Math.max(1, computeUnits);
-        return oneLaneAvailable && fills && !net.skips() ? 1 : LANES;
+        return oneLaneAvailable && fills && (!net.skips() || FusedOrder.applies(net)) ? 1 : LANES;
     }
 
     /** Weights and biases per network in the kernels' layout (per layer W [nOut][nIn], then b). */
@@ -183,10 +184,11 @@ public final class FusedVariant {
         return d;
     }
 
-    /** One line for the CLI and reports: the kernel, its lanes and whether exact skipping is on. */
+    /** One line for the CLI and reports: the kernel, its lanes, whether exact skipping is on and the launch ordered. */
     public String describe() {
         return "fused v2 (" + kernel().symbol() + ", " + (lanes == 1 ? "one work item" : lanes + " lanes") + " per network"
-                + (net.skips() ? ", exact skipping" : "") + ")";
+                + (net.skips() ? ", exact skipping" : "") + (lanes == 1 && FusedOrder.applies(net) ? ", ordered" : "")
+                + ")";
     }
 
     @Override

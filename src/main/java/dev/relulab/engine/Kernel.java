@@ -32,6 +32,8 @@ public enum Kernel {
     INIT_PARAMS("init_params", true),
     INIT_RAI("init_rai", true),
     FUSED_INIT("fused_init"),
+    /** The sort key of the one-lane fused launch's order (common/fused_order.h; {@link FusedOrder}). */
+    FUSED_ORDER_KEY("fused_order_key"),
     /** The fused trainer with one work item per network (common/fused_v2.h); a variant per shape ({@link FusedVariant}). */
     FUSED_V2_ONE_LANE("fused_v2", false, "opencl/fused_l1.cl"),
     /** The fused trainer with a work group per network (common/fused_v2_lanes.h); a variant per width. */

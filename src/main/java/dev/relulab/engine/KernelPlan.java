@@ -204,8 +204,9 @@ public final class KernelPlan {
 
     /**
      * Two launches: fused_init draws the initial parameters into init [P][E], then the variant trains every network;
-     * the spec, the Adam corrections, init and (CPU devices) the point table are allocated for the call and freed after
-     * it.
+     * between them, for a one-lane variant with exact skipping, fused_order_key and {@link FusedOrder#order} put the
+     * networks that will skip the same layers side by side (the variant's order argument). The spec, the Adam
+     * corrections, init, the order and (CPU devices) the point table are allocated for the call and freed after it.
      */
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         OpChecks.trainFused(net, netBase, E, lr, counts, stats);
@@ -222,15 +223,18 @@ public final class KernelPlan {
         int[] spec = net.spec();
         float[] corrections = net.corrections();
         Optimizer opt = net.optimizer;
+        boolean ordered = v.lanes == 1 && FusedOrder.applies(net);
         try (Buffer s = device.allocate(spec.length, true); Buffer c = device.allocate(corrections.length, false);
              Buffer init = device.allocate(initTotal, false);
-             Buffer table = points > 0 ? device.allocate(points, false) : null) {
+             Buffer table = points > 0 ? device.allocate(points, false) : null;
+             Buffer order = ordered ? device.allocate(E, true) : null) {
             device.writeInts(s, spec, spec.length);
             device.write(c, corrections, corrections.length);
             launch(Kernel.FUSED_INIT, LaunchRange.linear(initTotal), args(i("E", E), i("netBase", netBase),
                     Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
+            if (ordered) order(net, v, netBase, E, init, order);
             launch(v.kernel(), v.range(E), args(i("E", E), i("netBase", netBase), Arg.seed(net.seed),
-                    i("hidden", v.hidden), floats("init", init), floats("points", table),
+                    i("hidden", v.hidden), floats("init", init), floats("points", table), ints("order", order),
                     i("act", net.arch.hidden.code), f("alpha", net.arch.alpha), i("optKind", opt.kind.code),
                     f("momentum", (float) opt.momentum), f("beta1", (float) opt.beta1), f("beta2", (float) opt.beta2),
                     f("epsilon", (float) opt.epsilon), floats("lr", lr), floats("corrections", c),
@@ -239,6 +243,41 @@ public final class KernelPlan {
                     i("probeEveryEpoch", net.probeEveryEpoch ? 1 : 0), f("tau", net.deadThreshold),
                     i("skip", net.exactSkipping ? 1 : 0), ints("counts", counts), floats("stats", stats)));
             device.synchronize();
+        }
+    }
+
+    /** fused_order_key into {@code order}, read back, sorted ({@link FusedOrder#order}) and written over it. */
+    private void order(FusedNetwork net, FusedVariant v, int netBase, int E, Buffer init, Buffer order) {
+        device.writeInts(order, FusedOrder.order(keys(net, v, netBase, E, init, order), E, v.hidden), E);
+    }
+
+    private int[] keys(FusedNetwork net, FusedVariant v, int netBase, int E, Buffer init, Buffer key) {
+        launch(Kernel.FUSED_ORDER_KEY, LaunchRange.linear(E), args(i("E", E), i("netBase", netBase),
+                Arg.seed(net.seed), i("width", v.width), i("hidden", v.hidden),
+                i("K", Math.min(FusedOrder.KEY_POINTS, net.trainPoints)), f("lo", net.lo), f("hi", net.hi),
+                floats("init", init), ints("key", key)));
+        int[] keys = new int[E];
+        device.readInts(key, keys, E);
+        return keys;
+    }
+
+    /**
+     * fused_order_key's keys for networks [netBase, netBase + E) of {@code net} and their initial parameters (init
+     * [P][E] as fused_init draws them), both read back: what a one-lane launch sorts by, for tests and benches.
+     */
+    public FusedOrder.Keys fusedOrderKeys(FusedNetwork net, int netBase, int E) {
+        FusedVariant v = FusedVariant.of(net, 1, device.onGpu() ? FusedVariant.GROUP : FusedVariant.CPU_GROUP);
+        int P = v.parameters(), total = OpChecks.total("fusedOrderKeys init", E, P);
+        int[] spec = net.spec();
+        try (Buffer s = device.allocate(spec.length, true); Buffer init = device.allocate(total, false);
+             Buffer key = device.allocate(E, true)) {
+            device.writeInts(s, spec, spec.length);
+            launch(Kernel.FUSED_INIT, LaunchRange.linear(total), args(i("E", E), i("netBase", netBase),
+                    Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
+            int[] keys = keys(net, v, netBase, E, init, key);
+            float[] params = new float[total];
+            device.read(init, params, total);
+            return new FusedOrder.Keys(keys, params);
         }
     }
 

@@ -59,7 +59,14 @@ class FusedVariantTest {
         assertEquals(32, FusedVariant.lanesFor(leaky, fill - 1, true, 132, true), "too few networks to fill a GPU");
         assertEquals(1, FusedVariant.lanesFor(leaky, fill, true, 132, true));
         assertEquals(32, FusedVariant.lanesFor(leaky, fill, true, 132, false), "no one-lane variant");
-        assertEquals(32, FusedVariant.lanesFor(relu, 1 << 20, true, 132, true), "exact skipping wants a group each");
+        assertEquals(1, FusedVariant.lanesFor(relu, 1 << 20, true, 132, true), "exact skipping, ordered launch");
+        assertEquals(32, FusedVariant.lanesFor(relu, fill - 1, true, 132, true), "small ensembles: a group each");
+        System.setProperty("relulab.fused.order", "false");
+        try {
+            assertEquals(32, FusedVariant.lanesFor(relu, 1 << 20, true, 132, true), "unordered skipping: a group each");
+        } finally {
+            System.clearProperty("relulab.fused.order");
+        }
         FusedNetwork redo = net(Activation.RELU, 2, 10, Optimizer.Kind.SGD, 0.1f);
         assertFalse(redo.skips(), "ReDo's rule: no exact skipping");
         assertEquals(1, FusedVariant.lanesFor(redo, 1 << 20, true, 132, true));
