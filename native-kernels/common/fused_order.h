@@ -1,8 +1,9 @@
 /*
  * fused_order.h - fused_order_key: the sort key that groups a chunk's networks by the path the one-lane fused
  * trainer will take. In a warp of the one-lane kernel every network runs its own control flow, so one alive network
- * makes the other 31 wait through the full path; sorted by this key, born-dead networks share warps with networks
- * dead from the same layer (engine/FusedOrder.java sorts, and is the twin of this kernel). The key only orders: every
+ * makes the other 31 wait through the full path; sorted by this key (lowest first, so the alive networks' long work
+ * starts first), born-dead networks share warps with networks dead from the same layer (engine/FusedOrder.java sorts,
+ * and is the twin of this kernel). The key only orders: every
  * network computes the same bits wherever it runs.
  *
  * key[e] = the highest hidden layer h (1..hidden) whose units are all <= 0 on each of the first K training points of

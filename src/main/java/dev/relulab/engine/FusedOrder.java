@@ -60,19 +60,20 @@ public final class FusedOrder {
     }
 
     /**
-     * The launch order of E networks with keys {@code key} in [0, hidden]: the highest key first, networks of one key in
-     * ascending index (a stable counting sort), so that item i trains network order[i].
+     * The launch order of E networks with keys {@code key} in [0, hidden]: the lowest key first, networks of one key in
+     * ascending index (a stable counting sort), so that item i trains network order[i]. The longest work starts first:
+     * alive networks (key 0), then those dead from the lowest layers, whose every step still runs the layers above.
      */
     public static int[] order(int[] key, int E, int hidden) {
         int[] start = new int[hidden + 2];
         for (int e = 0; e < E; e++) {
             int k = key[e];
             if (k < 0 || k > hidden) throw new IllegalArgumentException("key[" + e + "]=" + k + " outside [0, " + hidden + "]");
-            start[hidden - k + 1]++;
+            start[k + 1]++;
         }
         for (int b = 1; b <= hidden + 1; b++) start[b] += start[b - 1];
         int[] order = new int[E];
-        for (int e = 0; e < E; e++) order[start[hidden - key[e]]++] = e;
+        for (int e = 0; e < E; e++) order[start[key[e]]++] = e;
         return order;
     }
 }

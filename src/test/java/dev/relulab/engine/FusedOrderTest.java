@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The launch order of the one-lane fused trainer: a stable sort by key, highest first, and the key's meaning. */
+/** The launch order of the one-lane fused trainer: a stable sort by key, lowest first, and the key's meaning. */
 class FusedOrderTest {
     private final long seed = new Random().nextLong();
     private final Random rnd = new Random(seed);
 
     @Test
-    void orderIsAStablePermutationWithTheHighestKeysFirst() {
+    void orderIsAStablePermutationWithTheLowestKeysFirst() {
         int E = 1 + rnd.nextInt(5000), hidden = 1 + rnd.nextInt(12);
         int[] key = new int[E];
         for (int e = 0; e < E; e++) key[e] = rnd.nextInt(hidden + 1);
@@ -25,11 +25,12 @@ class FusedOrderTest {
             seen[order[i]] = true;
             if (i > 0) {
                 int a = key[order[i - 1]], b = key[order[i]];
-                assertTrue(a > b || a == b && order[i - 1] < order[i], "items " + (i - 1) + ", " + i + ": keys " + a
+                assertTrue(a < b || a == b && order[i - 1] < order[i], "items " + (i - 1) + ", " + i + ": keys " + a
                         + ", " + b + " of networks " + order[i - 1] + ", " + order[i] + " (seed " + seed + ")");
             }
         }
-        assertArrayEquals(new int[] {1, 3, 0, 2}, FusedOrder.order(new int[] {0, 2, 0, 2}, 4, 2));
+        assertArrayEquals(new int[] {0, 2, 1, 3}, FusedOrder.order(new int[] {0, 2, 0, 2}, 4, 2), "alive ones first");
+        assertArrayEquals(new int[] {2, 1, 0}, FusedOrder.order(new int[] {2, 1, 0}, 3, 2));
         assertThrows(IllegalArgumentException.class, () -> FusedOrder.order(new int[] {3}, 1, 2));
     }
 
