@@ -4,6 +4,7 @@ import dev.relulab.engine.Engine;
 import dev.relulab.engine.EngineKind;
 import dev.relulab.engine.EngineUnavailableException;
 import dev.relulab.engine.Engines;
+import dev.relulab.engine.FusedOrder;
 import picocli.CommandLine.Option;
 
 /** The options that choose an engine, shared by every command that trains or measures. */
@@ -23,6 +24,11 @@ public final class EngineOptions {
     /** Opens the chosen engine; an engine that cannot open is a one-line usage error. */
     public Engine open() {
         if (threads < 0) throw new UsageError("--threads=" + threads + " must be 0 (all cores) or more");
+        try {
+            FusedOrder.mode();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         Engines.Options o = new Engines.Options();
         o.cpuThreads = threads;
         o.openclDevice = openclDevice;

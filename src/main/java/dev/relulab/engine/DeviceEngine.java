@@ -223,7 +223,7 @@ public final class DeviceEngine implements Engine {
     @Override
     public String fusedPath(FusedNetwork net, int E) {
         FusedVariant v = plan.fusedVariant(net, E);
-        return v == null ? "op by op (no fused variant of " + net.arch + " here)" : v.describe();
+        return v == null ? "op by op (no fused variant of " + net.arch + " here)" : v.describe(plan.ordered(v));
     }
 
     @Override

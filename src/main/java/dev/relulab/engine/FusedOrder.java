@@ -21,9 +21,27 @@ public final class FusedOrder {
     /** A chunk's keys and the initial parameters [P][E] they were computed from. */
     public record Keys(int[] keys, float[] init) {}
 
-    /** Whether a one-lane launch of {@code net} is ordered: exact skipping applies, and -Drelulab.fused.order is not false. */
-    public static boolean applies(FusedNetwork net) {
-        return net.skips() && !"false".equals(System.getProperty("relulab.fused.order"));
+    /** The property that turns the order on or off: auto (the default: on GPUs), true or false. */
+    public static final String PROPERTY = "relulab.fused.order";
+
+    /**
+     * Whether a one-lane launch of {@code net} is ordered: when exact skipping applies, on a GPU unless
+     * -Drelulab.fused.order=false, on a CPU device (PoCL) only with -Drelulab.fused.order=true. A CPU device gains
+     * nothing from the order and loses balance: its threads take contiguous ranges of work groups, and the order puts
+     * the alive networks in the first (PoCL, 1000 lu2019 networks: 0.225 s ordered against 0.195 s).
+     */
+    public static boolean applies(FusedNetwork net, boolean gpu) {
+        String p = mode();
+        return net.skips() && (p.equals("true") || p.equals("auto") && gpu);
+    }
+
+    /** The value of {@link #PROPERTY}, "auto" when unset; an error that names the allowed values for any other. */
+    public static String mode() {
+        String p = System.getProperty(PROPERTY, "auto");
+        if (!p.equals("auto") && !p.equals("true") && !p.equals("false")) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + p + ": allowed values are auto, true, false");
+        }
+        return p;
     }
 
     /**

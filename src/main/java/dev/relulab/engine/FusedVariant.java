@@ -84,7 +84,7 @@ public final class FusedVariant {
         if (net.lanes != 0) return net.lanes;
         if (!gpu) return 1;
         boolean fills = (long) E >= (long) FILL_WARPS * 32 * Math.max(1, computeUnits);
-        return oneLaneAvailable && fills && (!net.skips() || FusedOrder.applies(net)) ? 1 : LANES;
+        return oneLaneAvailable && fills && (!net.skips() || FusedOrder.applies(net, true)) ? 1 : LANES;
     }
 
     /** Weights and biases per network in the kernels' layout (per layer W [nOut][nIn], then b). */
@@ -185,10 +185,9 @@ public final class FusedVariant {
     }
 
     /** One line for the CLI and reports: the kernel, its lanes, whether exact skipping is on and the launch ordered. */
-    public String describe() {
+    public String describe(boolean ordered) {
         return "fused v2 (" + kernel().symbol() + ", " + (lanes == 1 ? "one work item" : lanes + " lanes") + " per network"
-                + (net.skips() ? ", exact skipping" : "") + (lanes == 1 && FusedOrder.applies(net) ? ", ordered" : "")
-                + ")";
+                + (net.skips() ? ", exact skipping" : "") + (ordered ? ", ordered" : "") + ")";
     }
 
     @Override

@@ -204,8 +204,8 @@ public final class KernelPlan {
 
     /**
      * Two launches: fused_init draws the initial parameters into init [P][E], then the variant trains every network;
-     * between them, for a one-lane variant with exact skipping, fused_order_key and {@link FusedOrder#order} put the
-     * networks that will skip the same layers side by side (the variant's order argument). The spec, the Adam
+     * between them, for a one-lane variant with exact skipping on a GPU ({@link FusedOrder#applies}), fused_order_key
+     * and {@link FusedOrder#order} put the networks that will skip the same layers side by side (the order argument). The spec, the Adam
      * corrections, init, the order and (CPU devices) the point table are allocated for the call and freed after it.
      */
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
@@ -223,7 +223,7 @@ public final class KernelPlan {
         int[] spec = net.spec();
         float[] corrections = net.corrections();
         Optimizer opt = net.optimizer;
-        boolean ordered = v.lanes == 1 && FusedOrder.applies(net);
+        boolean ordered = ordered(v);
         try (Buffer s = device.allocate(spec.length, true); Buffer c = device.allocate(corrections.length, false);
              Buffer init = device.allocate(initTotal, false);
              Buffer table = points > 0 ? device.allocate(points, false) : null;
@@ -244,6 +244,11 @@ public final class KernelPlan {
                     i("skip", net.exactSkipping ? 1 : 0), ints("counts", counts), floats("stats", stats)));
             device.synchronize();
         }
+    }
+
+    /** Whether a launch of {@code v} here is ordered: one lane, and {@link FusedOrder#applies} on this device. */
+    public boolean ordered(FusedVariant v) {
+        return v.lanes == 1 && FusedOrder.applies(v.net, device.onGpu());
     }
 
     /** fused_order_key into {@code order}, read back, sorted ({@link FusedOrder#order}) and written over it. */

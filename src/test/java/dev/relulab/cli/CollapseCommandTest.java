@@ -91,6 +91,21 @@ class CollapseCommandTest {
     }
 
     @Test
+    void aBadFusedOrderPropertyIsAUsageErrorThatNamesTheValues() {
+        Path out = tmp.resolve("run");
+        System.setProperty(dev.relulab.engine.FusedOrder.PROPERTY, "sometimes");
+        Result r;
+        try {
+            r = run("collapse", "--networks", "2", "--engine", "cpu", "--out", out.toString());
+        } finally {
+            System.clearProperty(dev.relulab.engine.FusedOrder.PROPERTY);
+        }
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("relulab.fused.order=sometimes") && r.err.contains("auto, true, false"), r.err);
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void unwritableOutputIsAUsageError() throws Exception {
         Path file = Files.writeString(tmp.resolve("afile"), "x");
         Result r = run("collapse", "--networks", "2", "--out", file.toString());

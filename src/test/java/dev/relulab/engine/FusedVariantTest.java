@@ -61,11 +61,19 @@ class FusedVariantTest {
         assertEquals(32, FusedVariant.lanesFor(leaky, fill, true, 132, false), "no one-lane variant");
         assertEquals(1, FusedVariant.lanesFor(relu, 1 << 20, true, 132, true), "exact skipping, ordered launch");
         assertEquals(32, FusedVariant.lanesFor(relu, fill - 1, true, 132, true), "small ensembles: a group each");
-        System.setProperty("relulab.fused.order", "false");
+        System.setProperty(FusedOrder.PROPERTY, "false");
         try {
             assertEquals(32, FusedVariant.lanesFor(relu, 1 << 20, true, 132, true), "unordered skipping: a group each");
         } finally {
-            System.clearProperty("relulab.fused.order");
+            System.clearProperty(FusedOrder.PROPERTY);
+        }
+        System.setProperty(FusedOrder.PROPERTY, "sometimes");
+        try {
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> FusedVariant.lanesFor(relu, 1 << 20, true, 132, true));
+            assertTrue(bad.getMessage().contains("auto, true, false"), bad.getMessage());
+        } finally {
+            System.clearProperty(FusedOrder.PROPERTY);
         }
         FusedNetwork redo = net(Activation.RELU, 2, 10, Optimizer.Kind.SGD, 0.1f);
         assertFalse(redo.skips(), "ReDo's rule: no exact skipping");

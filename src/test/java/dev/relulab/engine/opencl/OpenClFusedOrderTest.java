@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenClFusedOrderTest {
     private static final int NETWORKS = 301, NET_BASE = 17;
+    // a CPU device orders only when told to (FusedOrder.applies): the tests tell it
 
     private static TrainingConfig config(long seed, int networks) {
         Architecture arch = Architecture.mlp(1, 2, 10, 1, Activation.RELU, 0f, Loss.MSE,
@@ -76,7 +77,7 @@ class OpenClFusedOrderTest {
         String want = TrainingParity.csv(TrainingParity.train(cpu(), cfg, data));
         for (String ordered : new String[] {"true", "false"}) {
             String got = OpenClFusedTrainingTest.withLanes(1, () -> OpenClFusedTrainingTest.withProperty(
-                    "relulab.fused.order", ordered, () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data))));
+                    FusedOrder.PROPERTY, ordered, () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data))));
             assertEquals(want, got, "networks.csv, one lane, ordered " + ordered + " (seed " + seed + ")");
         }
     }
