@@ -8,6 +8,7 @@ import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.Progress;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -67,17 +68,15 @@ public final class BenchSweepCommand implements Runnable {
         try (Engine engine = engineOptions.open()) {
             md.append(String.format(Locale.ROOT, "### %s sweep on %s: %s, %s%n%n", check.preset,
                     engine.kind().cliName(), engine.deviceName(), LocalDate.now(ZoneOffset.UTC)));
-            CollapseExperiment first = new CollapseExperiment(check);
-            md.append("Training path: ").append(new EnsembleTrainer(engine).trainingPath(first.config, first.data))
-                    .append(".\n");
+            List<Integer> sizes = networks != null ? networks
+                    : engine.onGpu() ? DEFAULT_DEVICE_NETWORKS : DEFAULT_CPU_NETWORKS;
+            md.append(paths(engine, sizes));
             md.append(runs.warmup == null
                     ? String.format(Locale.ROOT, "Warm-up: at least %d untimed runs and %d s per size; %d timed runs.%n%n",
                         warmup, WARMUP_SECONDS, repeats)
                     : String.format(Locale.ROOT, "Warm-up: %d untimed runs per size; %d timed runs.%n%n", warmup, repeats));
             md.append("| networks | chunks | median s | best s | networks/s | repeats |\n"
                     + "|---:|---:|---:|---:|---:|---:|\n");
-            List<Integer> sizes = networks != null ? networks
-                    : engine.onGpu() ? DEFAULT_DEVICE_NETWORKS : DEFAULT_CPU_NETWORKS;
             for (int n : sizes) {
                 CollapseSettings s = CollapseSettings.preset(preset);
                 s.networks = n;
@@ -94,5 +93,22 @@ public final class BenchSweepCommand implements Runnable {
             }
         }
         runs.emit(spec, md.toString());
+    }
+
+    /** "Training path: ..." for the sizes, one line per size where the lane rule gives sizes different paths. */
+    private String paths(Engine engine, List<Integer> sizes) {
+        java.util.Map<String, List<Integer>> bySize = new java.util.LinkedHashMap<>();
+        for (int n : sizes) {
+            CollapseSettings s = CollapseSettings.preset(preset);
+            s.networks = n;
+            CollapseExperiment exp = new CollapseExperiment(s);
+            bySize.computeIfAbsent(new EnsembleTrainer(engine).trainingPath(exp.config, exp.data), k -> new ArrayList<>())
+                    .add(n);
+        }
+        if (bySize.size() == 1) return "Training path: " + bySize.keySet().iterator().next() + ".\n";
+        StringBuilder b = new StringBuilder();
+        bySize.forEach((path, ns) -> b.append("Training path at ").append(ns.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", "))).append(" networks: ").append(path).append(".\n"));
+        return b.toString();
     }
 }

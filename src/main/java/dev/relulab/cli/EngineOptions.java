@@ -25,7 +25,7 @@ public final class EngineOptions {
     public Engine open() {
         if (threads < 0) throw new UsageError("--threads=" + threads + " must be 0 (all cores) or more");
         try {
-            FusedOrder.mode();
+            FusedOrder.checkProperties();
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

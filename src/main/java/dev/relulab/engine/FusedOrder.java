@@ -11,8 +11,10 @@ import dev.relulab.random.RandomStream;
  * The order changes where a network runs, never its bits.
  */
 public final class FusedOrder {
-    /** Training points the key evaluates per network. */
-    public static final int KEY_POINTS = Integer.getInteger("relulab.fused.order.points", 32);
+    /** Training points the key evaluates per network unless -Drelulab.fused.order.points says otherwise. */
+    public static final int DEFAULT_KEY_POINTS = 32;
+    /** The property that sets the key's training points (a whole number, at least 1). */
+    public static final String POINTS_PROPERTY = "relulab.fused.order.points";
     /** Widest hidden layer the kernel keys (wider networks get key 0); native-kernels/common/fused_order.h. */
     public static final int MAX_WIDTH = 16;
 
@@ -33,6 +35,26 @@ public final class FusedOrder {
     public static boolean applies(FusedNetwork net, boolean gpu) {
         String p = mode();
         return net.skips() && (p.equals("true") || p.equals("auto") && gpu);
+    }
+
+    /** Training points per key: {@link #POINTS_PROPERTY}, else {@link #DEFAULT_KEY_POINTS}; an error when not a number >= 1. */
+    public static int keyPoints() {
+        String p = System.getProperty(POINTS_PROPERTY);
+        if (p == null) return DEFAULT_KEY_POINTS;
+        try {
+            int k = Integer.parseInt(p.strip());
+            if (k >= 1) return k;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + POINTS_PROPERTY + "=" + p + ": a whole number of at least 1 (default "
+                + DEFAULT_KEY_POINTS + ")");
+    }
+
+    /** Checks both properties of the order (the CLI, before any engine opens): an error that says what is allowed. */
+    public static void checkProperties() {
+        mode();
+        keyPoints();
     }
 
     /** The value of {@link #PROPERTY}, "auto" when unset; an error that names the allowed values for any other. */

@@ -259,7 +259,7 @@ public final class KernelPlan {
     private int[] keys(FusedNetwork net, FusedVariant v, int netBase, int E, Buffer init, Buffer key) {
         launch(Kernel.FUSED_ORDER_KEY, LaunchRange.linear(E), args(i("E", E), i("netBase", netBase),
                 Arg.seed(net.seed), i("width", v.width), i("hidden", v.hidden),
-                i("K", Math.min(FusedOrder.KEY_POINTS, net.trainPoints)), f("lo", net.lo), f("hi", net.hi),
+                i("K", Math.min(FusedOrder.keyPoints(), net.trainPoints)), f("lo", net.lo), f("hi", net.hi),
                 floats("init", init), ints("key", key)));
         int[] keys = new int[E];
         device.readInts(key, keys, E);

@@ -217,8 +217,9 @@ class KernelAbiTest {
     }
 
     /**
-     * Fused trainings in both forms: lu2019 (ReLU, exact skipping: 32 lanes), Leaky ReLU on 100,000 networks (enough to
-     * fill 132 SMs: one work item each) and PReLU 10 x 9 with Adam (78 KB of shared memory: the opt-in).
+     * Fused trainings in both forms: lu2019's shape on 100,000 networks (ReLU, exact skipping, enough to fill 132 SMs:
+     * one work item each, ordered by fused_order_key), Leaky ReLU on 100,000 (one work item each, in index order) and
+     * PReLU 10 x 9 with Adam on 33 (32 lanes; 78 KB of shared memory: the opt-in).
      */
     private static void fusedTraining(Engine eng) {
         fused(eng, Activation.RELU, 2, 10, Optimizer.Kind.ADAM, 100_000);

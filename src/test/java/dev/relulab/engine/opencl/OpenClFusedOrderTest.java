@@ -15,6 +15,7 @@ import dev.relulab.nn.Architecture;
 import dev.relulab.nn.Initializer;
 import dev.relulab.nn.Loss;
 import dev.relulab.nn.Optimizer;
+import dev.relulab.train.EnsembleTrainer;
 import dev.relulab.train.FunctionData;
 import dev.relulab.train.TrainingConfig;
 import dev.relulab.train.TrainingParity;
@@ -49,7 +50,7 @@ class OpenClFusedOrderTest {
         FunctionData data = TrainingParity.lu2019Data();
         FusedNetwork net = net(cfg, data);
         FusedOrder.Keys k = cl.plan().fusedOrderKeys(net, NET_BASE, NETWORKS);
-        int points = Math.min(FusedOrder.KEY_POINTS, data.trainSize()), H = 10, stride = net.countsPerNetwork();
+        int points = Math.min(FusedOrder.keyPoints(), data.trainSize()), H = 10, stride = net.countsPerNetwork();
         int[] counts = startCounts(cl, net, cfg);
         int keyed = 0, bornDead = 0;
         for (int e = 0; e < NETWORKS; e++) {
@@ -76,9 +77,14 @@ class OpenClFusedOrderTest {
         FunctionData data = TrainingParity.lu2019Data();
         String want = TrainingParity.csv(TrainingParity.train(cpu(), cfg, data));
         for (String ordered : new String[] {"true", "false"}) {
+            String[] path = new String[1];
             String got = OpenClFusedTrainingTest.withLanes(1, () -> OpenClFusedTrainingTest.withProperty(
-                    FusedOrder.PROPERTY, ordered, () -> TrainingParity.csv(TrainingParity.train(cl, cfg, data))));
+                    FusedOrder.PROPERTY, ordered, () -> {
+                        path[0] = new EnsembleTrainer(cl).trainingPath(cfg, data);
+                        return TrainingParity.csv(TrainingParity.train(cl, cfg, data));
+                    }));
             assertEquals(want, got, "networks.csv, one lane, ordered " + ordered + " (seed " + seed + ")");
+            assertEquals(ordered.equals("true"), path[0].contains(", ordered"), "the path says so: " + path[0]);
         }
     }
 
