@@ -11,6 +11,9 @@ import dev.relulab.random.RandomStream;
  * The order changes where a network runs, never its bits.
  */
 public final class FusedOrder {
+    /** The property that turns the order on or off: auto (the default: on GPUs), true or false. */
+    public static final String PROPERTY = "relulab.fused.order";
+
     /** Training points the key evaluates per network unless -Drelulab.fused.order.points says otherwise. */
     public static final int DEFAULT_KEY_POINTS = 32;
     /** The property that sets the key's training points (a whole number, at least 1). */
@@ -22,9 +25,6 @@ public final class FusedOrder {
 
     /** A chunk's keys and the initial parameters [P][E] they were computed from. */
     public record Keys(int[] keys, float[] init) {}
-
-    /** The property that turns the order on or off: auto (the default: on GPUs), true or false. */
-    public static final String PROPERTY = "relulab.fused.order";
 
     /**
      * Whether a one-lane launch of {@code net} is ordered: when exact skipping applies, on a GPU unless

@@ -205,8 +205,9 @@ public final class KernelPlan {
     /**
      * Two launches: fused_init draws the initial parameters into init [P][E], then the variant trains every network;
      * between them, for a one-lane variant with exact skipping on a GPU ({@link FusedOrder#applies}), fused_order_key
-     * and {@link FusedOrder#order} put the networks that will skip the same layers side by side (the order argument). The spec, the Adam
-     * corrections, init, the order and (CPU devices) the point table are allocated for the call and freed after it.
+     * and {@link FusedOrder#order} put the networks that will skip the same layers side by side (the order argument).
+     * The spec, the Adam corrections, init, the order and (CPU devices) the point table are allocated for the call and
+     * freed after it.
      */
     public void trainFused(FusedNetwork net, int netBase, int E, Buffer lr, Buffer counts, Buffer stats) {
         OpChecks.trainFused(net, netBase, E, lr, counts, stats);
@@ -228,10 +229,8 @@ public final class KernelPlan {
              Buffer init = device.allocate(initTotal, false);
              Buffer table = points > 0 ? device.allocate(points, false) : null;
              Buffer order = ordered ? device.allocate(E, true) : null) {
-            device.writeInts(s, spec, spec.length);
             device.write(c, corrections, corrections.length);
-            launch(Kernel.FUSED_INIT, LaunchRange.linear(initTotal), args(i("E", E), i("netBase", netBase),
-                    Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
+            fusedInit(net, netBase, E, P, spec, s, init);
             if (ordered) order(net, v, netBase, E, init, order);
             launch(v.kernel(), v.range(E), args(i("E", E), i("netBase", netBase), Arg.seed(net.seed),
                     i("hidden", v.hidden), floats("init", init), floats("points", table), ints("order", order),
@@ -244,6 +243,13 @@ public final class KernelPlan {
                     i("skip", net.exactSkipping ? 1 : 0), ints("counts", counts), floats("stats", stats)));
             device.synchronize();
         }
+    }
+
+    /** Uploads the spec and launches fused_init: the initial parameters of networks [netBase, netBase + E) into init [P][E]. */
+    private void fusedInit(FusedNetwork net, int netBase, int E, int P, int[] spec, Buffer s, Buffer init) {
+        device.writeInts(s, spec, spec.length);
+        launch(Kernel.FUSED_INIT, LaunchRange.linear((long) P * E), args(i("E", E), i("netBase", netBase),
+                Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
     }
 
     /** Whether a launch of {@code v} here is ordered: one lane, and {@link FusedOrder#applies} on this device. */
@@ -276,9 +282,7 @@ public final class KernelPlan {
         int[] spec = net.spec();
         try (Buffer s = device.allocate(spec.length, true); Buffer init = device.allocate(total, false);
              Buffer key = device.allocate(E, true)) {
-            device.writeInts(s, spec, spec.length);
-            launch(Kernel.FUSED_INIT, LaunchRange.linear(total), args(i("E", E), i("netBase", netBase),
-                    Arg.seed(net.seed), ints("spec", s), i("P", P), floats("init", init)));
+            fusedInit(net, netBase, E, P, spec, s, init);
             int[] keys = keys(net, v, netBase, E, init, key);
             float[] params = new float[total];
             device.read(init, params, total);

@@ -13,7 +13,7 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
      * (for operations that work in place).
      */
     public static Timing measure(Engine engine, int warmup, int repeats, Runnable reset, Runnable op) {
-        return repeat(warmup, repeats, reset, op, engine::timeSeconds);
+        return repeat(warmup, 0, repeats, reset, op, engine::timeSeconds);
     }
 
     /**
@@ -21,7 +21,7 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
      * host work of their own (whole sweeps), which device events would not see.
      */
     public static Timing measureWall(Engine engine, int warmup, int repeats, Runnable reset, Runnable op) {
-        return repeat(warmup, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
+        return measureWall(engine, warmup, 0, repeats, reset, op);
     }
 
     /**
@@ -30,19 +30,15 @@ public record Timing(double medianSeconds, double minSeconds, int repeats) {
      */
     public static Timing measureWall(Engine engine, int warmup, double warmupSeconds, int repeats, Runnable reset,
                                      Runnable op) {
-        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        int done = 0;
-        for (; done < warmup || System.nanoTime() < until; done++) {
-            reset.run();
-            op.run();
-        }
-        return repeat(0, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
+        return repeat(warmup, warmupSeconds, repeats, reset, op, run -> Engine.wallSeconds(engine, run));
     }
 
-    private static Timing repeat(int warmup, int repeats, Runnable reset, Runnable op, ToDoubleFunction<Runnable> clock) {
+    private static Timing repeat(int warmup, double warmupSeconds, int repeats, Runnable reset, Runnable op,
+                                 ToDoubleFunction<Runnable> clock) {
         if (warmup < 0) throw new IllegalArgumentException("warmup=" + warmup + " must be at least 0");
         if (repeats < 1) throw new IllegalArgumentException("repeats=" + repeats + " must be at least 1");
-        for (int k = 0; k < warmup; k++) {
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int k = 0; k < warmup || System.nanoTime() < until; k++) {
             reset.run();
             op.run();
         }
